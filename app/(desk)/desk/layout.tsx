@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { DeskHeader } from "@/components/desk/desk-header";
+import { requireUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Desk", robots: { index: false, follow: false } };
+
+export default async function DeskLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <DeskHeader user={user} />
+      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+    </>
+  );
+}

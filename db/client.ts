@@ -1,0 +1,20 @@
+import "server-only";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import { createPool } from "./pool";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+
+// One pool per server process, kept across dev hot reloads.
+const globalForDb = globalThis as unknown as { mastheadPool?: pg.Pool; mastheadDb?: Database };
+
+export function pool(): pg.Pool {
+  globalForDb.mastheadPool ??= createPool(process.env.DATABASE_URL);
+  return globalForDb.mastheadPool;
+}
+
+export function db(): Database {
+  globalForDb.mastheadDb ??= drizzle(pool(), { schema });
+  return globalForDb.mastheadDb;
+}

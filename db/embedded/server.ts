@@ -1,0 +1,38 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { lockDataDir } from "./data-dir-lock";
+import { prepareDataDir } from "./data-dir";
+
+export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
+
+const MAX_CONNECTIONS = 32;
+
+/** Runs PGlite as a Postgres server on loopback; this process alone owns the data directory. */
+export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
+  prepareDataDir(dataDir);
+  const unlock = lockDataDir(dataDir);
+  try {
+    const db = await PGlite.create(path.join(dataDir, "pgdata"));
+    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
+    await server.start();
+    const url = new URL(`postgresql://${server.getServerConn()}`);
+    url.username = "postgres";
+    url.password = "postgres";
+    url.pathname = "/postgres";
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          unlock();
+        }
+      })());
+    return { url: url.toString(), stop };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { db } from "../client";
+import { type Role, users } from "../schema";
+
+export type SessionUser = { id: string; email: string; displayName: string; role: Role; sessionVersion: number };
+
+const sessionColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  sessionVersion: users.sessionVersion,
+};
+
+export async function findUserForSignIn(email: string) {
+  const [user] = await db()
+    .select({ ...sessionColumns, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(users.email, email));
+  return user;
+}
+
+/** The signed-in person as the database sees them now: gone if deactivated or signed out everywhere. */
+export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | undefined> {
+  const [user] = await db()
+    .select(sessionColumns)
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.active, true), eq(users.sessionVersion, sessionVersion)));
+  return user;
+}
+
+export async function recordSignIn(id: string): Promise<void> {
+  await db().update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  const [row] = await db().select({ n: count() }).from(users);
+  return row.n > 0;
+}
+
+type NewAdmin = { email: string; displayName: string; slug: string; passwordHash: string };
+
+/** Creates the first admin, or nothing if someone got there first: the table lock makes it one winner. */
+export async function createFirstAdmin(admin: NewAdmin): Promise<SessionUser | undefined> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`LOCK TABLE ${users} IN EXCLUSIVE MODE`);
+    const [existing] = await tx.select({ n: count() }).from(users);
+    if (existing.n > 0) return undefined;
+    const [created] = await tx
+      .insert(users)
+      .values({ ...admin, role: "admin" })
+      .returning(sessionColumns);
+    return created;
+  });
+}
+
+export async function listStaff() {
+  return db()
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      active: users.active,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .orderBy(asc(users.displayName));
+}
+
+export class LastAdminError extends Error {
+  constructor() {
+    super("This is the last active admin. Make someone else an admin first.");
+  }
+}
+
+/** Deactivating also ends every open session; the last active admin cannot be deactivated. */
+export async function setUserActive(id: string, active: boolean) {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`SELECT 1 FROM ${users} WHERE ${users.role} = 'admin' AND ${users.active} FOR UPDATE`);
+    const [target] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, id));
+    if (!target) return undefined;
+    if (!active && target.role === "admin" && target.active) {
+      const [others] = await tx
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)));
+      if (others.n === 0) throw new LastAdminError();
+    }
+    const [updated] = await tx
+      .update(users)
+      .set({
+        active,
+        updatedAt: new Date(),
+        ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }),
+      })
+      .where(eq(users.id, id))
+      .returning({ id: users.id, email: users.email, active: users.active });
+    return updated;
+  });
+}

@@ -1,0 +1,206 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+export const ROLES = ["writer", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const roleEnum = pgEnum("user_role", ROLES);
+
+export const STORY_STATUSES = [
+  "draft",
+  "in_review",
+  "changes_requested",
+  "approved",
+  "scheduled",
+  "published",
+  "unpublished",
+] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+export const storyStatusEnum = pgEnum("story_status", STORY_STATUSES);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    slug: text("slug").notNull(),
+    bio: text("bio").notNull().default(""),
+    role: roleEnum("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    sessionVersion: integer("session_version").notNull().default(1),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    uniqueIndex("users_slug_unique").on(t.slug),
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** One row: the publication's own settings. */
+export const publication = pgTable(
+  "publication",
+  {
+    id: integer("id").primaryKey().default(1),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    language: text("language").notNull().default("en"),
+    timezone: text("timezone").notNull().default("UTC"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("publication_single_row", sql`${t.id} = 1`)],
+);
+
+export const sections = pgTable(
+  "sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    hidden: boolean("hidden").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("sections_slug_unique").on(t.slug), index("sections_position_idx").on(t.position)],
+);
+
+export const stories = pgTable(
+  "stories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    headline: text("headline").notNull().default(""),
+    dek: text("dek").notNull().default(""),
+    slug: text("slug"),
+    body: jsonb("body").notNull().default({ type: "doc", content: [] }),
+    status: storyStatusEnum("status").notNull().default("draft"),
+    sectionId: uuid("section_id").references(() => sections.id, { onDelete: "restrict" }),
+    seoTitle: text("seo_title").notNull().default(""),
+    seoDescription: text("seo_description").notNull().default(""),
+    /** When a scheduled story is due to go live. */
+    publishAt: timestamp("publish_at", { withTimezone: true }),
+    /** When it first went live; set once. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Bumped by every save and transition: the basis for conflict detection. */
+    revision: integer("revision").notNull().default(1),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("stories_slug_unique").on(t.slug),
+    index("stories_status_published_idx").on(t.status, t.publishedAt),
+    index("stories_section_published_idx").on(t.sectionId, t.publishedAt),
+    index("stories_scheduled_idx").on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
+    index("stories_updated_idx").on(t.updatedAt),
+  ],
+);
+
+export const storyBylines = pgTable(
+  "story_bylines",
+  {
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.userId] }), index("story_bylines_user_idx").on(t.userId)],
+);
+
+export const storyRevisions = pgTable(
+  "story_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    headline: text("headline").notNull(),
+    dek: text("dek").notNull(),
+    body: jsonb("body").notNull(),
+    /** The other editable fields as they were (section, slug, SEO, bylines…). */
+    fields: jsonb("fields").notNull().default({}),
+    reason: text("reason").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("story_revisions_story_idx").on(t.storyId, t.createdAt)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    /** For inline comments: where in the body the comment is anchored. */
+    anchor: jsonb("anchor"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("comments_story_idx").on(t.storyId, t.createdAt), index("comments_parent_idx").on(t.parentId)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    note: text("note"),
+    ip: text("ip"),
+    metadata: jsonb("metadata").notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
+    index("audit_log_action_idx").on(t.action, t.createdAt),
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+
+/** The store rate-limiter-flexible expects (key, points, expire in epoch ms). */
+export const rateLimits = pgTable("rate_limits", {
+  key: varchar("key", { length: 255 }).primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
+});

@@ -1,0 +1,61 @@
+import type { Role, StoryStatus } from "@/db/schema";
+
+/**
+ * Every permission in Masthead is decided here, from the product rules' "who may do what" table.
+ * Pages, server actions and route handlers ask; nothing else decides.
+ */
+export type Actor = { id: string; role: Role } | null;
+
+/** What a rule needs to know about a story: its status and who its bylines are. */
+export type StoryScope = { status: StoryStatus; bylineIds: readonly string[] };
+
+export type StoryAction =
+  | "story.read"
+  | "story.open"
+  | "story.edit"
+  | "story.changeBylines"
+  | "story.comment"
+  | "story.shareLink";
+
+export type GeneralAction =
+  | "desk.enter"
+  | "story.create"
+  | "image.upload"
+  | "desk.overview"
+  | "admin.manage"
+  | "profile.edit";
+
+export type Action = StoryAction | GeneralAction;
+
+const EDITORIAL: readonly Role[] = ["editor", "admin"];
+const WRITER_EDITABLE: readonly StoryStatus[] = ["draft", "changes_requested"];
+
+const isStaff = (actor: Actor): actor is NonNullable<Actor> => actor !== null;
+const isEditorial = (actor: Actor) => isStaff(actor) && EDITORIAL.includes(actor.role);
+const owns = (actor: Actor, story: StoryScope) => isStaff(actor) && story.bylineIds.includes(actor.id);
+
+export function can(actor: Actor, action: GeneralAction): boolean;
+export function can(actor: Actor, action: StoryAction, story: StoryScope): boolean;
+export function can(actor: Actor, action: Action, story?: StoryScope): boolean {
+  switch (action) {
+    case "desk.enter":
+    case "story.create":
+    case "image.upload":
+    case "profile.edit":
+      return isStaff(actor);
+    case "desk.overview":
+      return isEditorial(actor);
+    case "admin.manage":
+      return isStaff(actor) && actor.role === "admin";
+    case "story.read":
+      return story!.status === "published" || can(actor, "story.open", story!);
+    case "story.open":
+    case "story.comment":
+      return isEditorial(actor) || owns(actor, story!);
+    case "story.edit":
+      return isEditorial(actor) || (owns(actor, story!) && WRITER_EDITABLE.includes(story!.status));
+    case "story.changeBylines":
+    case "story.shareLink":
+      return isEditorial(actor);
+  }
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { z } from "zod";
+import type { SessionUser } from "@/db/queries/users";
+import { currentUser } from "./session";
+
+export type ActionState = { error?: string; success?: string; values?: Record<string, string> };
+
+export const SESSION_ENDED = "Your session has ended. Sign in again.";
+export const FORBIDDEN = "You don't have permission to do that.";
+
+/** A form's own fields; React's bookkeeping fields ($ACTION_…) are not the person's input. */
+export function formFields(formData: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$ACTION")));
+}
+
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue?.code === "unrecognized_keys") return "The form sent fields it should not have. Reload the page and try again.";
+  return issue?.message ?? "Something in the form is not right.";
+}
+
+/**
+ * A server action is a public endpoint: authenticate, validate, then let `act` authorize
+ * (through lib/policy) and do the work.
+ */
+export function staffAction<S extends z.ZodType>(
+  schema: S,
+  act: (input: z.output<S>, user: SessionUser) => Promise<ActionState>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const user = await currentUser();
+    if (!user) return { error: SESSION_ENDED };
+    const parsed = schema.safeParse(formFields(formData));
+    if (!parsed.success) return { error: firstIssue(parsed.error) };
+    return act(parsed.data, user);
+  };
+}

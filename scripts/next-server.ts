@@ -1,0 +1,32 @@
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { trustedClientAddress } from "../lib/forwarded";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.env.MASTHEAD_DEV === "1";
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+const app = next({ dev, dir: root, hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  // Next fills X-Forwarded-* only when absent, so a client could pick its own address.
+  req.headers["x-forwarded-for"] = trustedClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
+  if (!trustProxy) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-port"];
+  }
+  void handle(req, res);
+});
+
+server.listen(port, host, () => process.send?.({ ready: true }));
+
+const shutdown = () => server.close(() => process.exit(0));
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

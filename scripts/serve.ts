@@ -1,0 +1,100 @@
+/**
+ * Starts Masthead: the database (DATABASE_URL, or the embedded one on DATA_DIR), migrations,
+ * optionally the demo newsroom, then the web server as a child process.
+ *   tsx scripts/serve.ts            production (`npm start`), never seeds demo accounts
+ *   tsx scripts/serve.ts --demo     production plus the demo newsroom (`npm run demo`)
+ *   tsx scripts/serve.ts --dev      development server with the demo newsroom (`npm run dev`)
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { prepareDataDir, resolveDataDir } from "../db/embedded/data-dir";
+import { runMigrations } from "../db/migrate";
+import { createPool } from "../db/pool";
+import * as schema from "../db/schema";
+import { ensurePublication, seedDemo } from "../db/seed";
+import { DEMO_STAFF } from "../db/seed/demo-content";
+import { loadAuthSecret } from "./auth-secret";
+import { openDatabase, type RunningDatabase } from "./database";
+import { exitWithError } from "./fatal";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const demo = dev || process.argv.includes("--demo");
+const port = Number(process.env.PORT || 3000);
+const demoPassword = process.env.DEMO_PASSWORD || "newsroom-demo";
+
+let database: RunningDatabase | undefined;
+let web: ChildProcess | undefined;
+let stopping = false;
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (web && web.exitCode === null) {
+      const exited = new Promise((resolve) => web!.once("exit", resolve));
+      web.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      web.kill("SIGKILL");
+    }
+    await database?.stop();
+  }
+  process.exit(code);
+}
+
+async function main() {
+  if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build found: run `npm run build` first (or `npm run demo`, which builds).");
+  }
+  const dataDir = resolveDataDir();
+  prepareDataDir(dataDir);
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  database = await openDatabase(dataDir);
+  const pool = createPool(database.url, 2);
+  try {
+    await runMigrations(pool);
+    const db = drizzle(pool, { schema });
+    await ensurePublication(db);
+    if (demo) await seedDemo(db, demoPassword);
+  } finally {
+    await pool.end();
+  }
+
+  web = fork(path.join(root, "scripts", "next-server.ts"), [], {
+    cwd: root,
+    execArgv: ["--import", "tsx"],
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: loadAuthSecret(dataDir),
+      PORT: String(port),
+      NODE_ENV: dev ? "development" : "production",
+      MASTHEAD_DEV: dev ? "1" : "0",
+    },
+  });
+  web.on("exit", (code) => void stop(stopping ? 0 : (code ?? 1)));
+  web.on("message", (message) => {
+    if ((message as { ready?: boolean }).ready) announce(database!.embedded ? dataDir : undefined);
+  });
+}
+
+function announce(embeddedDataDir: string | undefined) {
+  const lines = [
+    `Masthead is ready at http://localhost:${port}`,
+    embeddedDataDir ? `Database: embedded, in ${embeddedDataDir}` : "Database: PostgreSQL at DATABASE_URL",
+  ];
+  if (demo) {
+    lines.push(`Demo sign-ins (password: ${demoPassword}):`);
+    for (const person of DEMO_STAFF) lines.push(`  ${person.role.padEnd(7)} ${person.email}`);
+  }
+  console.log(`\n${lines.join("\n")}\n`);
+}
+
+main().catch(async (error) => {
+  await database?.stop().catch(() => {});
+  exitWithError(error);
+});

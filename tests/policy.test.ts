@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { STORY_STATUSES, type StoryStatus } from "@/db/schema";
+import { type Actor, type GeneralAction, type StoryAction, can } from "@/lib/policy";
+
+const OWNER = { id: "owner", role: "writer" } as const;
+const actors: Record<string, Actor> = {
+  anonymous: null,
+  "writer (owner)": OWNER,
+  "writer (not owner)": { id: "other", role: "writer" },
+  editor: { id: "editor", role: "editor" },
+  admin: { id: "admin", role: "admin" },
+};
+const story = (status: StoryStatus) => ({ status, bylineIds: ["owner", "co-author"] });
+
+// The product rules' "who may do what" table, column by column:
+// anonymous, writer (owner), writer (not owner), editor, admin.
+const generalRules: Record<GeneralAction, boolean[]> = {
+  "desk.enter": [false, true, true, true, true],
+  "story.create": [false, true, true, true, true],
+  "image.upload": [false, true, true, true, true],
+  "desk.overview": [false, false, false, true, true],
+  "admin.manage": [false, false, false, false, true],
+  "profile.edit": [false, true, true, true, true],
+};
+
+const storyRules: Record<StoryAction, (status: StoryStatus) => boolean[]> = {
+  "story.read": (status) => (status === "published" ? [true, true, true, true, true] : [false, true, false, true, true]),
+  "story.open": () => [false, true, false, true, true],
+  "story.edit": (status) => [false, status === "draft" || status === "changes_requested", false, true, true],
+  "story.changeBylines": () => [false, false, false, true, true],
+  "story.comment": () => [false, true, false, true, true],
+  "story.shareLink": () => [false, false, false, true, true],
+};
+
+describe("policy: general actions", () => {
+  for (const [action, expected] of Object.entries(generalRules)) {
+    Object.entries(actors).forEach(([who, actor], column) => {
+      it(`${who} ${expected[column] ? "may" : "may not"} ${action}`, () => {
+        expect(can(actor, action as GeneralAction)).toBe(expected[column]);
+      });
+    });
+  }
+});
+
+describe("policy: story actions in every status", () => {
+  for (const [action, rule] of Object.entries(storyRules)) {
+    for (const status of STORY_STATUSES) {
+      const expected = rule(status);
+      Object.entries(actors).forEach(([who, actor], column) => {
+        it(`${who} ${expected[column] ? "may" : "may not"} ${action} a ${status} story`, () => {
+          expect(can(actor, action as StoryAction, story(status))).toBe(expected[column]);
+        });
+      });
+    }
+  }
+});
+
+describe("policy: ownership is by byline", () => {
+  it("a writer who is a second byline owns the story", () => {
+    expect(can({ id: "co-author", role: "writer" }, "story.edit", story("draft"))).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+describe("safeCallbackPath", () => {
+  it.each([
+    ["/desk/admin/staff", "/desk/admin/staff"],
+    ["/desk?tab=mine#top", "/desk?tab=mine#top"],
+  ])("keeps the same-origin path %s", (input, expected) => {
+    expect(safeCallbackPath(input)).toBe(expected);
+  });
+
+  it.each([
+    "https://evil.example/desk",
+    "//evil.example/desk",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "javascript:alert(1)",
+    "desk",
+    "",
+    undefined,
+    ["/desk", "//evil.example"],
+  ])("falls back to /desk for %j", (input) => {
+    expect(safeCallbackPath(input)).toBe("/desk");
+  });
+});
