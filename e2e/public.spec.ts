@@ -1,0 +1,26 @@
+import { expect, test } from "./support/fixtures";
+import { expectedDatabaseKind } from "./support/servers";
+
+test("/api/health reports a live database of the right kind", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: expectedDatabaseKind });
+});
+
+test("the public home lists the published demo stories", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "The Harbour Ledger" })).toBeVisible();
+  const stories = page.getByRole("list", { name: "Latest stories" }).getByRole("heading", { level: 2 });
+  await expect(stories).toContainText([
+    "Harbour council approves a new sea wall after a decade of debate",
+    "A lighthouse keeper's diary goes on show at the town museum",
+    "Seagrass meadow returns to the bay, divers say",
+  ]);
+});
+
+test("an unknown address shows a plain not-found page, never a stack trace", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(/at \w+ \(|node_modules/);
+});

@@ -1,0 +1,39 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "../../db/schema";
+import { hashPassword } from "../../lib/passwords";
+import type { TestServer } from "./servers";
+
+/** The test server's database: the one it was given, or the embedded one it announced in its data directory. */
+function databaseUrl(server: TestServer): string {
+  return server.databaseUrl || fs.readFileSync(path.join(server.dataDir, "database-url"), "utf8").trim();
+}
+
+let pool: pg.Pool | undefined;
+export function testDb(server: TestServer) {
+  pool ??= new pg.Pool({ connectionString: databaseUrl(server), max: 2 });
+  return drizzle(pool, { schema });
+}
+
+export const STAFF_PASSWORD = "a-long-test-password";
+let passwordHash: Promise<string> | undefined;
+
+/** A staff member of this test's own, so no test depends on another's sign-ins or throttling. */
+export async function createStaff(server: TestServer, role: schema.Role = "writer") {
+  const tag = crypto.randomBytes(4).toString("hex");
+  passwordHash ??= hashPassword(STAFF_PASSWORD);
+  const [user] = await testDb(server)
+    .insert(schema.users)
+    .values({
+      email: `staff-${tag}@newsroom.test`,
+      displayName: `Casey ${tag}`,
+      slug: `casey-${tag}`,
+      role,
+      passwordHash: await passwordHash,
+    })
+    .returning();
+  return { ...user, password: STAFF_PASSWORD };
+}

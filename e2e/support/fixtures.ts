@@ -1,0 +1,35 @@
+import crypto from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every test presents its own client address (the servers run with TRUST_PROXY), so sign-in
+ * throttling by address never spills from one test into another.
+ */
+export const test = base.extend({
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ "x-forwarded-for": `2001:db8::${crypto.randomBytes(2).toString("hex")}:${crypto.randomBytes(2).toString("hex")}` });
+  },
+});
+
+export { expect };
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(callbackUrl?: string) {
+    await this.page.goto(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    // Wait for the server's answer, so repeated attempts are each really made.
+    const answered = this.page.waitForResponse((response) => response.request().method() === "POST");
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+  }
+
+  alert() {
+    return this.page.locator("form").getByRole("alert");
+  }
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { DEMO_PASSWORD, type TestServer, runDir, servers } from "./e2e/support/servers";
+
+
+function serve(server: TestServer, args: string) {
+  return {
+    command: `node --import tsx scripts/serve.ts ${args}`,
+    url: `http://localhost:${server.port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: {
+      PORT: String(server.port),
+      DATA_DIR: server.dataDir,
+      DATABASE_URL: server.databaseUrl,
+      DEMO_PASSWORD,
+      // Lets each test present its own client address, so sign-in throttling stays per test.
+      TRUST_PROXY: "1",
+    },
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: path.join(runDir, "results"),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    },
+  },
+  projects: [
+    {
+      name: "newsroom",
+      testIgnore: /first-run\.spec\.ts/,
+      use: { baseURL: `http://localhost:${servers.newsroom.port}` },
+    },
+    {
+      name: "first-run",
+      testMatch: /first-run\.spec\.ts/,
+      use: { baseURL: `http://localhost:${servers.firstRun.port}` },
+    },
+  ],
+  webServer: [serve(servers.newsroom, "--demo"), serve(servers.firstRun, "")],
+});
