@@ -1,4 +1,4 @@
-import NextAuth from "next-auth";
+import NextAuth, { AuthError } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientIpFrom } from "./lib/client-ip";
 import { authenticate } from "./lib/sign-in";
@@ -7,6 +7,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
+  logger: {
+    // A wrong password is an answer, not a server error; the audit log keeps failed sign-ins.
+    error(error) {
+      if (!(error instanceof AuthError && error.type === "CredentialsSignin")) console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

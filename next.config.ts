@@ -4,7 +4,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   experimental: {
-    serverActions: { bodySizeLimit: "1mb" },
+    // Above lib/request-limits.ts, which refuses oversized bodies first with a clear 413.
+    serverActions: { bodySizeLimit: "2mb" },
   },
 };
 

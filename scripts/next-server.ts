@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { trustedClientAddress } from "../lib/forwarded";
+import { checkRequestBody } from "../lib/request-limits";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.env.MASTHEAD_DEV === "1";
@@ -15,6 +16,12 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  const body = checkRequestBody(req.method, req.headers);
+  if (!body.ok) {
+    res.writeHead(body.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(body.message);
+    return;
+  }
   // Next fills X-Forwarded-* only when absent, so a client could pick its own address.
   req.headers["x-forwarded-for"] = trustedClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
   if (!trustProxy) {

@@ -28,11 +28,11 @@ const demoPassword = process.env.DEMO_PASSWORD || "newsroom-demo";
 
 let database: RunningDatabase | undefined;
 let web: ChildProcess | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops the web server, then the database; every caller waits for the same shutdown. */
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
     if (web && web.exitCode === null) {
       const exited = new Promise((resolve) => web!.once("exit", resolve));
       web.kill("SIGTERM");
@@ -40,8 +40,9 @@ async function stop(code: number): Promise<never> {
       web.kill("SIGKILL");
     }
     await database?.stop();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 async function main() {
@@ -76,7 +77,7 @@ async function main() {
       MASTHEAD_DEV: dev ? "1" : "0",
     },
   });
-  web.on("exit", (code) => void stop(stopping ? 0 : (code ?? 1)));
+  web.on("exit", (code) => void stop(code ?? 1));
   web.on("message", (message) => {
     if ((message as { ready?: boolean }).ready) announce(database!.embedded ? dataDir : undefined);
   });

@@ -6,6 +6,8 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -49,16 +51,45 @@ async function createTestDatabases(adminUrl: string): Promise<TestDatabases> {
   };
 }
 
+type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** One closing line over both runners, in the form CI reads: "N passed, N failed". */
+function printTotals(unitReport: string, browserReport: string): void {
+  const unit = readJson<VitestReport>(unitReport);
+  const browser = readJson<PlaywrightReport>(browserReport)?.stats;
+  const passed = (unit?.numPassedTests ?? 0) + (browser ? browser.expected + browser.flaky : 0);
+  const failed = (unit?.numFailedTests ?? 0) + (browser?.unexpected ?? 0);
+  const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (browser?.skipped ?? 0);
+  console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+}
+
 async function main(): Promise<number> {
   ensureChromium();
   const databases = process.env.DATABASE_URL ? await createTestDatabases(process.env.DATABASE_URL) : undefined;
-  const env = { ...process.env, ...databases?.env, CHROMIUM_PATH: chromium };
+  // The browser tests' servers keep their data directories and results here.
+  const e2eRunDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-e2e-"));
+  const env = { ...process.env, ...databases?.env, CHROMIUM_PATH: chromium, E2E_RUN_DIR: e2eRunDir };
+  const unitReport = path.join(e2eRunDir, "vitest.json");
+  const browserReport = path.join(e2eRunDir, "playwright.json");
   try {
     const passed =
-      run("npx", ["vitest", "run"], env) && run("npx", ["next", "build"], env) && run("npx", ["playwright", "test"], env);
+      run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`], env) &&
+      run("npx", ["next", "build"], env) &&
+      run("npx", ["playwright", "test"], { ...env, E2E_JSON_REPORT: browserReport });
+    printTotals(unitReport, browserReport);
     return passed ? 0 : 1;
   } finally {
     await databases?.drop();
+    if (!process.env.KEEP_TEST_ARTIFACTS) fs.rmSync(e2eRunDir, { recursive: true, force: true });
   }
 }
 

@@ -12,8 +12,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage error={state.error ?? notice} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field label="Email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={state.values?.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required maxLength={1024} />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
     </form>
   );

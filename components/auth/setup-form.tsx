@@ -11,8 +11,8 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage error={state.error} />
-      <Field label="Name" name="displayName" autoComplete="name" required defaultValue={state.values?.displayName} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} />
+      <Field label="Name" name="displayName" autoComplete="name" required maxLength={100} defaultValue={state.values?.displayName} />
+      <Field label="Email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={state.values?.email} />
       <Field
         label="Password"
         name="password"
@@ -20,6 +20,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
         autoComplete="new-password"
         required
         minLength={minPasswordLength}
+        maxLength={1024}
         hint={`At least ${minPasswordLength} characters.`}
       />
       <SubmitButton pendingLabel="Creating…">Create admin account</SubmitButton>
