@@ -5,6 +5,8 @@ import { createPool } from "./pool";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
+/** The database or a transaction on it: queries that compose take either. */
+export type Transaction = Pick<Database, "select" | "insert" | "update" | "delete" | "execute">;
 
 // One pool per server process, kept across dev hot reloads.
 const globalForDb = globalThis as unknown as { mastheadPool?: pg.Pool; mastheadDb?: Database };

@@ -89,6 +89,22 @@ export const sections = pgTable(
   (t) => [uniqueIndex("sections_slug_unique").on(t.slug), index("sections_position_idx").on(t.position)],
 );
 
+/** An uploaded image; its files (original and resized variants) live in the media store. */
+export const media = pgTable(
+  "media",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    originalName: text("original_name").notNull().default(""),
+    mimeType: text("mime_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("media_uploaded_by_idx").on(t.uploadedBy, t.createdAt)],
+);
+
 export const stories = pgTable(
   "stories",
   {
@@ -99,12 +115,22 @@ export const stories = pgTable(
     body: jsonb("body").notNull().default({ type: "doc", content: [] }),
     status: storyStatusEnum("status").notNull().default("draft"),
     sectionId: uuid("section_id").references(() => sections.id, { onDelete: "restrict" }),
+    /** True once someone edits the slug by hand; until then it follows the headline. */
+    slugLocked: boolean("slug_locked").notNull().default(false),
+    featuredImageId: uuid("featured_image_id").references(() => media.id, { onDelete: "set null" }),
+    featuredImageAlt: text("featured_image_alt").notNull().default(""),
+    featuredImageCaption: text("featured_image_caption").notNull().default(""),
+    featuredImageCredit: text("featured_image_credit").notNull().default(""),
+    wordCount: integer("word_count").notNull().default(0),
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
     /** When a scheduled story is due to go live. */
     publishAt: timestamp("publish_at", { withTimezone: true }),
     /** When it first went live; set once. */
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** When it was first submitted for review; a story never submitted may be deleted. */
+    firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }),
+    lastEditedBy: uuid("last_edited_by").references(() => users.id, { onDelete: "set null" }),
     /** Bumped by every save and transition: the basis for conflict detection. */
     revision: integer("revision").notNull().default(1),
     createdBy: uuid("created_by")
@@ -133,6 +159,31 @@ export const storyBylines = pgTable(
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.storyId, t.userId] }), index("story_bylines_user_idx").on(t.userId)],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tags_slug_unique").on(t.slug)],
+);
+
+export const storyTags = pgTable(
+  "story_tags",
+  {
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index("story_tags_tag_idx").on(t.tagId)],
 );
 
 export const storyRevisions = pgTable(

@@ -1,4 +1,5 @@
 import type { Role, StoryStatus } from "@/db/schema";
+import { type TransitionName, canStartFrom } from "./workflow/transitions";
 
 /**
  * Every permission in Masthead is decided here, from the product rules' "who may do what" table.
@@ -58,4 +59,13 @@ export function can(actor: Actor, action: Action, story?: StoryScope): boolean {
     case "story.shareLink":
       return isEditorial(actor);
   }
+}
+
+/** Writers may only hand their own stories in and take them back; everything else is the desk's. */
+const WRITER_TRANSITIONS: readonly TransitionName[] = ["submit", "withdraw"];
+
+export function canTransition(actor: Actor, name: TransitionName, story: StoryScope): boolean {
+  if (!canStartFrom(name, story.status)) return false;
+  if (isEditorial(actor)) return true;
+  return owns(actor, story) && WRITER_TRANSITIONS.includes(name);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STORY_STATUSES, type StoryStatus } from "@/db/schema";
-import { type Actor, type GeneralAction, type StoryAction, can } from "@/lib/policy";
+import { type Actor, type GeneralAction, type StoryAction, can, canTransition } from "@/lib/policy";
+import { TRANSITIONS, type TransitionName } from "@/lib/workflow/transitions";
 
 const OWNER = { id: "owner", role: "writer" } as const;
 const actors: Record<string, Actor> = {
@@ -59,4 +60,19 @@ describe("policy: ownership is by byline", () => {
   it("a writer who is a second byline owns the story", () => {
     expect(can({ id: "co-author", role: "writer" }, "story.edit", story("draft"))).toBe(true);
   });
+});
+
+describe("policy: transitions", () => {
+  const writerMay = new Set(["submit", "withdraw"]);
+  for (const name of Object.keys(TRANSITIONS) as TransitionName[]) {
+    for (const status of STORY_STATUSES) {
+      const startsHere = (TRANSITIONS[name].from as readonly StoryStatus[]).includes(status);
+      const expected = [false, startsHere && writerMay.has(name), false, startsHere, startsHere];
+      Object.entries(actors).forEach(([who, actor], column) => {
+        it(`${who} ${expected[column] ? "may" : "may not"} ${name} from ${status}`, () => {
+          expect(canTransition(actor, name, story(status))).toBe(expected[column]);
+        });
+      });
+    }
+  }
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getPublication } from "@/db/queries/publication";
-import { listPublishedStories } from "@/db/queries/stories";
+import { listPublishedStories } from "@/db/queries/public-stories";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();

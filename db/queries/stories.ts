@@ -1,47 +1,139 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
-import { db } from "../client";
-import { sections, stories, storyBylines, users } from "../schema";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { StoryScope } from "@/lib/policy";
+import { db, type Transaction } from "../client";
+import { type StoryStatus, sections, stories, storyBylines, users } from "../schema";
+import { storyTagNames } from "./tags";
 
-export type PublicStorySummary = {
+export type Byline = { id: string; displayName: string };
+
+export type EditableStory = {
   id: string;
+  status: StoryStatus;
+  revision: number;
   headline: string;
   dek: string;
   slug: string;
-  sectionName: string;
-  sectionSlug: string;
-  publishedAt: Date;
-  bylines: { displayName: string; slug: string }[];
+  slugLocked: boolean;
+  sectionId: string | null;
+  seoTitle: string;
+  seoDescription: string;
+  body: unknown;
+  tags: string[];
+  bylines: Byline[];
+  wordCount: number;
+  updatedAt: Date;
+  lastEditedBy: string | null;
 };
 
-/** Live stories only: published, with a publish time that has come. */
-export async function listPublishedStories(limit = 20): Promise<PublicStorySummary[]> {
+export async function loadBylines(tx: Transaction, storyId: string): Promise<Byline[]> {
+  return tx
+    .select({ id: users.id, displayName: users.displayName })
+    .from(storyBylines)
+    .innerJoin(users, eq(storyBylines.userId, users.id))
+    .where(eq(storyBylines.storyId, storyId))
+    .orderBy(asc(storyBylines.position));
+}
+
+/** What the policy needs to decide about a story, or undefined if there is no such story. */
+export async function findStoryScope(id: string): Promise<StoryScope | undefined> {
+  const [story] = await db().select({ status: stories.status }).from(stories).where(eq(stories.id, id));
+  if (!story) return undefined;
+  const bylines = await db().select({ userId: storyBylines.userId }).from(storyBylines).where(eq(storyBylines.storyId, id));
+  return { status: story.status, bylineIds: bylines.map((byline) => byline.userId) };
+}
+
+export async function loadEditableStory(tx: Transaction, id: string): Promise<EditableStory | undefined> {
+  const editor = sql<string | null>`(SELECT display_name FROM users WHERE users.id = ${stories.lastEditedBy})`;
+  const [story] = await tx
+    .select({
+      id: stories.id,
+      status: stories.status,
+      revision: stories.revision,
+      headline: stories.headline,
+      dek: stories.dek,
+      slug: stories.slug,
+      slugLocked: stories.slugLocked,
+      sectionId: stories.sectionId,
+      seoTitle: stories.seoTitle,
+      seoDescription: stories.seoDescription,
+      body: stories.body,
+      wordCount: stories.wordCount,
+      updatedAt: stories.updatedAt,
+      lastEditedBy: editor,
+    })
+    .from(stories)
+    .where(eq(stories.id, id));
+  if (!story) return undefined;
+  return {
+    ...story,
+    slug: story.slug ?? "",
+    tags: await storyTagNames(tx, id),
+    bylines: await loadBylines(tx, id),
+  };
+}
+
+export async function getEditableStory(id: string) {
+  return loadEditableStory(db(), id);
+}
+
+/** A new draft with its creator as the only byline. */
+export async function createDraft(authorId: string): Promise<string> {
+  return db().transaction(async (tx) => {
+    const [story] = await tx
+      .insert(stories)
+      .values({ createdBy: authorId, lastEditedBy: authorId, body: { type: "doc", content: [{ type: "paragraph" }] } })
+      .returning({ id: stories.id });
+    await tx.insert(storyBylines).values({ storyId: story.id, userId: authorId, position: 0 });
+    return story.id;
+  });
+}
+
+export type DeskListFilters = { status?: StoryStatus };
+
+/** Writers see the stories they are a byline on; the desk (editors, admins) sees all. */
+export async function listDeskStories(scope: { userId: string; everyone: boolean }, filters: DeskListFilters = {}) {
+  const mine = sql`${stories.id} IN (SELECT ${storyBylines.storyId} FROM ${storyBylines} WHERE ${storyBylines.userId} = ${scope.userId})`;
+  const conditions = [scope.everyone ? undefined : mine, filters.status ? eq(stories.status, filters.status) : undefined];
   const rows = await db()
     .select({
       id: stories.id,
       headline: stories.headline,
-      dek: stories.dek,
-      slug: stories.slug,
-      publishedAt: stories.publishedAt,
+      status: stories.status,
       sectionName: sections.name,
-      sectionSlug: sections.slug,
+      updatedAt: stories.updatedAt,
+      wordCount: stories.wordCount,
     })
     .from(stories)
-    .innerJoin(sections, eq(stories.sectionId, sections.id))
-    .where(and(eq(stories.status, "published"), isNotNull(stories.publishedAt), lte(stories.publishedAt, new Date())))
-    .orderBy(desc(stories.publishedAt))
-    .limit(limit);
+    .leftJoin(sections, eq(stories.sectionId, sections.id))
+    .where(and(...conditions))
+    .orderBy(desc(stories.updatedAt))
+    .limit(200);
   if (rows.length === 0) return [];
   const bylines = await db()
-    .select({ storyId: storyBylines.storyId, displayName: users.displayName, slug: users.slug })
+    .select({ storyId: storyBylines.storyId, displayName: users.displayName })
     .from(storyBylines)
     .innerJoin(users, eq(storyBylines.userId, users.id))
     .where(inArray(storyBylines.storyId, rows.map((row) => row.id)))
     .orderBy(asc(storyBylines.position));
   return rows.map((row) => ({
     ...row,
-    slug: row.slug!,
-    publishedAt: row.publishedAt!,
-    bylines: bylines.filter((byline) => byline.storyId === row.id).map(({ displayName, slug }) => ({ displayName, slug })),
+    bylines: bylines.filter((byline) => byline.storyId === row.id).map((byline) => byline.displayName),
   }));
+}
+
+/** The slug itself if free, else the first free "-2", "-3"… variant. */
+export async function freeSlug(tx: Transaction, wanted: string, storyId: string): Promise<string> {
+  const taken = await tx
+    .select({ slug: stories.slug })
+    .from(stories)
+    .where(and(ne(stories.id, storyId), sql`(${stories.slug} = ${wanted} OR ${stories.slug} LIKE ${`${wanted}-%`})`));
+  const used = new Set(taken.map((row) => row.slug));
+  if (!used.has(wanted)) return wanted;
+  for (let n = 2; ; n++) if (!used.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}
+
+export async function isSlugTaken(tx: Transaction, slug: string, storyId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: stories.id }).from(stories).where(and(eq(stories.slug, slug), ne(stories.id, storyId)));
+  return Boolean(row);
 }

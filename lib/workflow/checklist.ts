@@ -1,0 +1,21 @@
+import type { EditableStory } from "@/db/queries/stories";
+
+type ImageNode = { type?: string; attrs?: { alt?: unknown }; content?: ImageNode[] };
+
+function imagesMissingAlt(node: ImageNode | undefined): number {
+  if (!node) return 0;
+  const own = node.type === "storyImage" && !(typeof node.attrs?.alt === "string" && node.attrs.alt.trim()) ? 1 : 0;
+  return own + (node.content ?? []).reduce((sum, child) => sum + imagesMissingAlt(child), 0);
+}
+
+/** What the product rules require before a story goes to review: each missing item, in words. */
+export function submitChecklist(story: Pick<EditableStory, "headline" | "dek" | "sectionId" | "bylines" | "body">): string[] {
+  const missing: string[] = [];
+  if (!story.headline.trim()) missing.push("Add a headline.");
+  if (!story.dek.trim()) missing.push("Add a dek.");
+  if (!story.sectionId) missing.push("Choose a section.");
+  if (story.bylines.length === 0) missing.push("Add at least one byline.");
+  const withoutAlt = imagesMissingAlt(story.body as ImageNode);
+  if (withoutAlt > 0) missing.push(`Add alt text to ${withoutAlt === 1 ? "the image" : `${withoutAlt} images`} in the body.`);
+  return missing;
+}
