@@ -13,6 +13,7 @@ export function DeskHeader({ user }: { user: SessionUser }) {
         </Link>
         <nav aria-label="Desk" className="flex gap-4 text-sm">
           <Link href="/desk">Desk</Link>
+          <Link href="/desk/stories">Stories</Link>
           {can(user, "admin.manage") && <Link href="/desk/admin/staff">Staff</Link>}
           <Link href="/">Public site</Link>
         </nav>

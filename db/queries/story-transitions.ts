@@ -9,11 +9,9 @@ import { recordRevision } from "./story-revisions";
 
 export type TransitionResult =
   | { kind: "done"; revision: number }
-  | { kind: "changed"; message: string }
+  | { kind: "changed" }
   | { kind: "missing" }
   | { kind: "checklist"; missing: string[] };
-
-const CHANGED = "This story changed meanwhile. Reload it to see the latest version, then try again.";
 
 /**
  * Carries out one state-machine step for a story someone was looking at (`baseRevision`):
@@ -34,7 +32,7 @@ export async function applyTransition(
       .where(eq(stories.id, storyId))
       .for("update");
     if (!locked) return { kind: "missing" };
-    if (locked.revision !== baseRevision || !canStartFrom(name, locked.status)) return { kind: "changed", message: CHANGED };
+    if (locked.revision !== baseRevision || !canStartFrom(name, locked.status)) return { kind: "changed" };
 
     const story = (await loadEditableStory(tx, storyId))!;
     if (transition.checklist) {

@@ -26,6 +26,8 @@ export const TRANSITIONS = {
 
 export type TransitionName = keyof typeof TRANSITIONS;
 
+export const STORY_CHANGED = "This story changed meanwhile. Reload it to see the latest version, then try again.";
+
 export function canStartFrom(name: TransitionName, status: StoryStatus): boolean {
   return (TRANSITIONS[name].from as readonly StoryStatus[]).includes(status);
 }

@@ -1,0 +1,115 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { recordAudit } from "@/db/queries/audit";
+import { createDraft, findStoryScope } from "@/db/queries/stories";
+import { saveStoryDraft } from "@/db/queries/story-drafts";
+import { applyTransition } from "@/db/queries/story-transitions";
+import { can, canTransition } from "@/lib/policy";
+import { STORY_CHANGED, canStartFrom } from "@/lib/workflow/transitions";
+import { FORBIDDEN, SESSION_ENDED, firstIssue } from "@/lib/server-action";
+import { currentUser } from "@/lib/session";
+import { storyWordCount } from "@/lib/story-body/text";
+import { parseStoryBody } from "@/lib/story-body/validate";
+import { type SaveResponse, saveStoryInput, storyDraftInput, transitionInput, toClientStory } from "@/lib/story-editing";
+
+export async function createStoryAction(): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/login?notice=session-ended");
+  if (!can(user, "story.create")) throw new Error(FORBIDDEN);
+  const id = await createDraft(user.id);
+  await recordAudit({ actorId: user.id, action: "story.create", targetType: "story", targetId: id, toStatus: "draft" });
+  redirect(`/desk/stories/${id}/edit`);
+}
+
+const NOT_FOUND = { kind: "error", error: "This story does not exist, or you cannot open it." } as const;
+
+/** Autosave and explicit save. A stale base revision changes nothing and returns the saved version. */
+export async function saveStoryAction(input: unknown): Promise<SaveResponse> {
+  const user = await currentUser();
+  if (!user) return { kind: "error", error: SESSION_ENDED };
+  const parsed = saveStoryInput.safeParse(input);
+  if (!parsed.success) return { kind: "error", error: firstIssue(parsed.error) };
+  const { storyId, baseRevision, explicit, draft } = parsed.data;
+
+  const scope = await findStoryScope(storyId);
+  if (!scope || !can(user, "story.open", scope)) return NOT_FOUND;
+  if (!can(user, "story.edit", scope)) {
+    return { kind: "error", error: "You can no longer edit this story: it is with the editors." };
+  }
+  if (scope.status === "published" || scope.status === "scheduled") {
+    return { kind: "error", error: "Edits to scheduled and published stories are not possible yet." };
+  }
+  const body = parseStoryBody(draft.body);
+  if (!body.ok) return { kind: "error", error: body.error };
+
+  const result = await saveStoryDraft(
+    storyId,
+    baseRevision,
+    {
+      ...draft,
+      body: body.doc,
+      wordCount: storyWordCount(body.doc),
+      bylineIds: can(user, "story.changeBylines", scope) ? draft.bylineIds : undefined,
+    },
+    user.id,
+    explicit ? "save" : "autosave",
+  );
+  switch (result.kind) {
+    case "saved":
+      return { kind: "saved", revision: result.revision, savedAt: result.updatedAt.toISOString(), slug: result.slug };
+    case "conflict":
+      return { kind: "conflict", current: toClientStory(result.current) };
+    case "invalid":
+      return { kind: "error", error: result.error };
+    case "missing":
+      return NOT_FOUND;
+  }
+}
+
+/** From the conflict dialog: the writer's version becomes a story of its own, so nothing is lost. */
+export async function saveAsNewStoryAction(input: unknown): Promise<{ id?: string; error?: string }> {
+  const user = await currentUser();
+  if (!user) return { error: SESSION_ENDED };
+  if (!can(user, "story.create")) return { error: FORBIDDEN };
+  const parsed = storyDraftInput.safeParse(input);
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const body = parseStoryBody(parsed.data.body);
+  if (!body.ok) return { error: body.error };
+  const id = await createDraft(user.id);
+  const result = await saveStoryDraft(
+    id,
+    1,
+    { ...parsed.data, slugLocked: false, bylineIds: undefined, body: body.doc, wordCount: storyWordCount(body.doc) },
+    user.id,
+    "save",
+  );
+  if (result.kind !== "saved") return { error: "The copy could not be saved. Your text is still kept on this device." };
+  await recordAudit({ actorId: user.id, action: "story.create", targetType: "story", targetId: id, toStatus: "draft" });
+  return { id };
+}
+
+/** The workflow steps a writer's desk offers today: handing a story in and taking it back. */
+export async function transitionStoryAction(input: unknown): Promise<{ error?: string; missing?: string[] }> {
+  const user = await currentUser();
+  if (!user) return { error: SESSION_ENDED };
+  const parsed = transitionInput.safeParse(input);
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const { storyId, name, baseRevision, note } = parsed.data;
+
+  const scope = await findStoryScope(storyId);
+  if (!scope || !can(user, "story.open", scope)) return { error: NOT_FOUND.error };
+  if (!canStartFrom(name, scope.status)) return { error: STORY_CHANGED };
+  if (!canTransition(user, name, scope)) return { error: FORBIDDEN };
+  const result = await applyTransition(storyId, name, baseRevision, user.id, note || null);
+  switch (result.kind) {
+    case "done":
+      return {};
+    case "checklist":
+      return { error: "The story is not ready yet.", missing: result.missing };
+    case "changed":
+      return { error: STORY_CHANGED };
+    case "missing":
+      return { error: NOT_FOUND.error };
+  }
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { Extension } from "@tiptap/core";
+import { EditorContent, type Editor, type JSONContent, useEditor } from "@tiptap/react";
+import { Placeholder } from "@tiptap/extensions";
+import { useState } from "react";
+import { storyBodyExtensions } from "@/lib/story-body/extensions";
+import { LinkForm } from "./link-form";
+import { Toolbar } from "./toolbar";
+
+type Props = {
+  initial: JSONContent;
+  editable: boolean;
+  onChange: () => void;
+  onBlur: () => void;
+  onReady: (editor: Editor) => void;
+};
+
+/** Mod-K opens the link form; the toolbar has the same. */
+const linkShortcut = (open: () => void) =>
+  Extension.create({
+    name: "linkShortcut",
+    addKeyboardShortcuts: () => ({
+      "Mod-k": () => {
+        open();
+        return true;
+      },
+    }),
+  });
+
+export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Props) {
+  const [linking, setLinking] = useState(false);
+  const editor = useEditor({
+    extensions: [
+      ...storyBodyExtensions,
+      Placeholder.configure({ placeholder: "Write the story. Type ## for a subhead." }),
+      linkShortcut(() => setLinking(true)),
+    ],
+    content: initial,
+    editable,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-label": "Story body",
+        class: "prose prose-stone max-w-none min-h-[24rem] p-4 focus:outline-none",
+      },
+    },
+    onCreate: ({ editor: created }) => onReady(created),
+    onUpdate: onChange,
+    onBlur,
+  });
+
+  if (!editor) return <div className="min-h-[24rem] rounded border border-stone-300 bg-white" aria-busy="true" />;
+  return (
+    <div className="rounded border border-stone-300 bg-white">
+      {editable && <Toolbar editor={editor} onLink={() => setLinking(true)} />}
+      {editable && linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

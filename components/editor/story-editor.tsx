@@ -1,0 +1,209 @@
+"use client";
+
+import type { Editor, JSONContent } from "@tiptap/react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { saveAsNewStoryAction, transitionStoryAction } from "@/app/(desk)/desk/stories/actions";
+import type { ClientStory, StoryDraftInput } from "@/lib/story-editing";
+import { readingMinutes, storyWordCount } from "@/lib/story-body/text";
+import { submitChecklist } from "@/lib/workflow/checklist";
+import { STATUS_LABELS } from "@/lib/workflow/transitions";
+import { BodyEditor } from "./body-editor";
+import { ConflictDialog } from "./conflict-dialog";
+import { type LocalDraft, clearLocalDraft, readLocalDraft } from "./local-draft";
+import { RestoreBanner } from "./restore-banner";
+import { SaveStatusText } from "./save-status";
+import { type Fields, HeadlineFields, MetadataFields } from "./story-fields";
+import { SubmitPanel } from "./submit-panel";
+import { useAutosave } from "./use-autosave";
+
+type Props = {
+  initial: ClientStory;
+  sections: { id: string; name: string }[];
+  editable: boolean;
+  mayChangeBylines: boolean;
+  maySubmit: boolean;
+  mayWithdraw: boolean;
+};
+
+function fieldsOf(story: ClientStory): Fields {
+  const { headline, dek, slug, slugLocked, sectionId, seoTitle, seoDescription, tags } = story;
+  return { headline, dek, slug, slugLocked, sectionId, seoTitle, seoDescription, tags };
+}
+
+export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdraw }: Props) {
+  const router = useRouter();
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(initial));
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [words, setWords] = useState(initial.wordCount);
+  const [kept, setKept] = useState<LocalDraft | null>(null);
+  const [copying, setCopying] = useState(false);
+  const fieldsRef = useRef(fields);
+  fieldsRef.current = fields;
+  const editorRef = useRef<Editor | null>(null);
+
+  const readDraft = useCallback(
+    (): StoryDraftInput => ({
+      ...fieldsRef.current,
+      tags: fieldsRef.current.tags.map((tag) => tag.trim()).filter(Boolean),
+      // ProseMirror gives attrs a null prototype, which React's action encoding does not pass as plain data.
+      body: editorRef.current ? JSON.parse(JSON.stringify(editorRef.current.getJSON())) : initial.body,
+    }),
+    [initial.body],
+  );
+  const onSaved = useCallback(({ slug }: { slug: string }) => {
+    if (!fieldsRef.current.slugLocked) setFields((current) => ({ ...current, slug }));
+  }, []);
+  const autosave = useAutosave({
+    storyId: initial.id,
+    initialRevision: initial.revision,
+    initialSavedAt: initial.updatedAt,
+    readDraft,
+    onSaved,
+  });
+
+  const onReady = useCallback(
+    (created: Editor) => {
+      editorRef.current = created;
+      setEditor(created);
+      const local = readLocalDraft(initial.id);
+      const serverDraft = JSON.stringify({ ...fieldsOf(initial), body: created.getJSON() });
+      const localDraft = local && JSON.stringify({ ...local.draft, bylineIds: undefined });
+      if (local && localDraft !== serverDraft) setKept(local);
+      else if (local) clearLocalDraft(initial.id);
+    },
+    [initial],
+  );
+
+  const bodyChanged = useCallback(() => {
+    autosave.changed();
+    if (editorRef.current) setWords(storyWordCount(editorRef.current.getJSON()));
+  }, [autosave]);
+
+  function changeFields(patch: Partial<Fields>) {
+    setFields((current) => ({ ...current, ...patch }));
+    autosave.changed();
+  }
+
+  function load(fieldsToShow: Fields, body: unknown) {
+    setFields(fieldsToShow);
+    fieldsRef.current = fieldsToShow;
+    editorRef.current?.commands.setContent(body as JSONContent, { emitUpdate: false });
+    if (editorRef.current) setWords(storyWordCount(editorRef.current.getJSON()));
+  }
+
+  useEffect(() => {
+    const saveNow = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        if (editable) void autosave.save(true);
+      }
+    };
+    window.addEventListener("keydown", saveNow);
+    return () => window.removeEventListener("keydown", saveNow);
+  }, [autosave, editable]);
+
+  const missing = useMemo(
+    () => submitChecklist({ ...fields, bylines: initial.bylines, body: editor ? editor.getJSON() : initial.body }),
+    // Words stand in for body changes, so the checklist follows the text without a re-render per keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fields, initial.bylines, editor, words],
+  );
+
+  async function transition(name: "submit" | "withdraw", note?: string): Promise<string | null> {
+    if (name === "submit" && !(await autosave.save(true))) return "Save the story first: it could not be saved.";
+    const result = await transitionStoryAction({ storyId: initial.id, name, baseRevision: autosave.baseRevision(), note });
+    if (result.error) return [result.error, ...(result.missing ?? [])].join(" ");
+    router.refresh();
+    return null;
+  }
+
+  async function keepMineAsCopy() {
+    setCopying(true);
+    const result = await saveAsNewStoryAction(readDraft());
+    setCopying(false);
+    if (result.id) {
+      clearLocalDraft(initial.id);
+      window.location.assign(`/desk/stories/${result.id}/edit`);
+    } else {
+      window.alert(result.error);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span className="rounded bg-stone-200 px-2 py-0.5 font-medium" data-testid="story-status">
+          {STATUS_LABELS[initial.status]}
+        </span>
+        <span>By {initial.bylines.map((byline) => byline.displayName).join(", ")}</span>
+        <span className="ml-auto flex items-center gap-3">
+          <span data-testid="word-count">
+            {words.toLocaleString("en")} words · {readingMinutes(words)} min read
+          </span>
+          {editable && <SaveStatusText status={autosave.status} />}
+          {editable && (
+            <button type="button" onClick={() => void autosave.save(true)} className="rounded border border-stone-300 px-3 py-1">
+              Save
+            </button>
+          )}
+        </span>
+      </div>
+      {!editable && (
+        <p className="rounded border border-stone-300 bg-stone-100 px-4 py-2 text-sm">
+          {initial.status === "in_review" ? "This story is in review, so it is read-only for you." : "This story is read-only for you."}
+        </p>
+      )}
+      {kept && (
+        <RestoreBanner
+          keptAt={kept.keptAt}
+          onRestore={() => {
+            const { body, bylineIds: _ignored, ...restored } = kept.draft;
+            load(restored, body);
+            setKept(null);
+            autosave.restoreFrom(kept.baseRevision);
+          }}
+          onDiscard={() => {
+            clearLocalDraft(initial.id);
+            setKept(null);
+          }}
+        />
+      )}
+      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <div className="space-y-4">
+          <HeadlineFields fields={fields} editable={editable} onChange={changeFields} />
+          <BodyEditor
+            initial={initial.body as JSONContent}
+            editable={editable}
+            onChange={bodyChanged}
+            onBlur={() => void autosave.save(false)}
+            onReady={onReady}
+          />
+        </div>
+        <aside className="space-y-6">
+          <SubmitPanel
+            missing={missing}
+            maySubmit={maySubmit}
+            mayWithdraw={mayWithdraw}
+            onSubmit={(note) => transition("submit", note)}
+            onWithdraw={() => transition("withdraw")}
+          />
+          <MetadataFields fields={fields} sections={sections} editable={editable} onChange={changeFields} />
+        </aside>
+      </div>
+      {autosave.conflict && (
+        <ConflictDialog
+          mine={readDraft()}
+          theirs={autosave.conflict}
+          busy={copying}
+          onKeepMineAsCopy={keepMineAsCopy}
+          onTakeTheirs={() => {
+            const theirs = autosave.conflict!;
+            load(fieldsOf(theirs), theirs.body);
+            autosave.adoptServerVersion(theirs);
+          }}
+        />
+      )}
+    </div>
+  );
+}

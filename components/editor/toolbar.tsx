@@ -1,0 +1,60 @@
+"use client";
+
+import { type Editor, useEditorState } from "@tiptap/react";
+
+const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "Cmd" : "Ctrl";
+
+type Tool = { name: string; label: string; shortcut?: string; active?: boolean; run: () => void };
+
+export function Toolbar({ editor, onLink }: { editor: Editor; onLink: () => void }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current.isActive("bold"),
+      italic: current.isActive("italic"),
+      strike: current.isActive("strike"),
+      h2: current.isActive("heading", { level: 2 }),
+      h3: current.isActive("heading", { level: 3 }),
+      bullets: current.isActive("bulletList"),
+      numbers: current.isActive("orderedList"),
+      quote: current.isActive("blockquote"),
+      link: current.isActive("link"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const tools: Tool[] = [
+    { name: "Bold", label: "B", shortcut: `${MOD}+B`, active: state.bold, run: () => chain().toggleBold().run() },
+    { name: "Italic", label: "I", shortcut: `${MOD}+I`, active: state.italic, run: () => chain().toggleItalic().run() },
+    { name: "Strikethrough", label: "S", shortcut: `${MOD}+Shift+S`, active: state.strike, run: () => chain().toggleStrike().run() },
+    { name: "Subhead", label: "H2", shortcut: `${MOD}+Alt+2`, active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { name: "Minor subhead", label: "H3", shortcut: `${MOD}+Alt+3`, active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { name: "Link", label: "Link", shortcut: `${MOD}+K`, active: state.link, run: onLink },
+    { name: "Bulleted list", label: "• List", shortcut: `${MOD}+Shift+8`, active: state.bullets, run: () => chain().toggleBulletList().run() },
+    { name: "Numbered list", label: "1. List", shortcut: `${MOD}+Shift+7`, active: state.numbers, run: () => chain().toggleOrderedList().run() },
+    { name: "Quote", label: "❝", shortcut: `${MOD}+Shift+B`, active: state.quote, run: () => chain().toggleBlockquote().run() },
+    { name: "Divider", label: "―", run: () => chain().setHorizontalRule().run() },
+    { name: "Undo", label: "↶", shortcut: `${MOD}+Z`, run: () => chain().undo().run() },
+    { name: "Redo", label: "↷", shortcut: `${MOD}+Shift+Z`, run: () => chain().redo().run() },
+  ];
+  return (
+    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-stone-200 p-2">
+      {tools.map((tool) => {
+        const title = tool.shortcut ? `${tool.name} (${tool.shortcut})` : tool.name;
+        return (
+          <button
+            key={tool.name}
+            type="button"
+            title={title}
+            aria-label={title}
+            aria-pressed={tool.active === undefined ? undefined : tool.active}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={tool.run}
+            className={`min-w-8 rounded px-2 py-1 text-sm ${tool.active ? "bg-stone-900 text-white" : "hover:bg-stone-100"}`}
+          >
+            {tool.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

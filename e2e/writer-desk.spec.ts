@@ -1,0 +1,176 @@
+import { createStaff } from "./support/database";
+import { LoginPage, expect, test } from "./support/fixtures";
+import { servers } from "./support/servers";
+import { StoryEditorPage } from "./support/story-editor-page";
+
+test("a writer drafts a story that autosaves and is all there after a reload", async ({ page }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+
+  await page.getByLabel("Headline").fill("Ferry timetable changes for the winter");
+  await page.getByLabel("Dek").fill("Fewer crossings from November, and the last boat leaves earlier.");
+  await page.getByLabel("Section").selectOption({ label: "News" });
+  await page.getByLabel("Tags").fill("ferries, Winter  Timetable");
+  await editor.body().click();
+  await page.keyboard.type("The ferry company announced its winter timetable on Monday.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("## What changes");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("- Fewer crossings");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("An earlier last boat");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("## Who is affected");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Commuters to the mainland, mostly.");
+  await editor.expectSaved();
+  await expect(page.getByLabel("Slug")).toHaveValue("ferry-timetable-changes-for-the-winter");
+  await expect(page.getByTestId("word-count")).toContainText("words · 1 min read");
+
+  await page.reload();
+  await expect(page.getByLabel("Headline")).toHaveValue("Ferry timetable changes for the winter");
+  await expect(page.getByLabel("Dek")).toHaveValue("Fewer crossings from November, and the last boat leaves earlier.");
+  await expect(page.getByLabel("Section")).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(page.getByLabel("Tags")).toHaveValue("ferries, Winter Timetable");
+  await expect(editor.body().getByRole("heading", { level: 2 })).toHaveText(["What changes", "Who is affected"]);
+  await expect(editor.body().getByRole("listitem")).toHaveText(["Fewer crossings", "An earlier last boat"]);
+  await expect(page.getByText("Everything the editors need is here.")).toBeVisible();
+
+  await page.goto("/desk/stories");
+  const row = page.getByRole("row").filter({ hasText: "Ferry timetable changes for the winter" });
+  await expect(row).toContainText("Draft");
+  await expect(row).toContainText("News");
+});
+
+test("the same story saved from two tabs: the second sees both versions and loses nothing", async ({ browser }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::2:1" } });
+  const first = await context.newPage();
+  await new LoginPage(first).goto();
+  await new LoginPage(first).signIn(writer.email, writer.password);
+  const firstEditor = new StoryEditorPage(first);
+  const url = await firstEditor.createStory();
+  const second = await context.newPage();
+  await second.goto(url);
+  const secondEditor = new StoryEditorPage(second);
+  await expect(secondEditor.body()).toBeVisible();
+
+  await first.getByLabel("Headline").fill("Tab one's headline");
+  await firstEditor.body().click();
+  await first.keyboard.type("Words typed in the first tab.");
+  await first.keyboard.press("ControlOrMeta+s");
+  await firstEditor.expectSaved();
+
+  await second.getByLabel("Headline").fill("Tab two's headline");
+  await secondEditor.body().click();
+  await second.keyboard.type("Words typed in the second tab.");
+  await second.keyboard.press("ControlOrMeta+s");
+  const dialog = second.getByRole("dialog", { name: "This story changed while you were editing" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("region", { name: "Your version" })).toContainText("Words typed in the second tab.");
+  await expect(dialog).toContainText("Words typed in the first tab.");
+
+  await dialog.getByRole("button", { name: "Save mine as a new story" }).click();
+  await expect(second).not.toHaveURL(url);
+  await expect(second.getByLabel("Headline")).toHaveValue("Tab two's headline");
+  await expect(secondEditor.body()).toContainText("Words typed in the second tab.");
+
+  await first.reload();
+  await expect(first.getByLabel("Headline")).toHaveValue("Tab one's headline");
+  await expect(firstEditor.body()).toContainText("Words typed in the first tab.");
+  await context.close();
+});
+
+test("offline edits are kept and saved when the connection returns; a closed tab offers to restore", async ({ page, context }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const editor = new StoryEditorPage(page);
+  const url = await editor.createStory();
+
+  await context.setOffline(true);
+  await editor.body().click();
+  await page.keyboard.type("Typed while the train was in the tunnel.");
+  await expect(editor.saveStatus()).toHaveText("Offline — changes kept on this device", { timeout: 15_000 });
+  await context.setOffline(false);
+  await editor.expectSaved();
+  await page.reload();
+  await expect(editor.body()).toContainText("Typed while the train was in the tunnel.");
+
+  // The tab dies before the server ever hears of this sentence.
+  await context.setOffline(true);
+  await editor.body().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" And this sentence was never sent.");
+  await expect(editor.saveStatus()).toHaveText("Offline — changes kept on this device");
+  await page.close({ runBeforeUnload: false });
+  await context.setOffline(false);
+
+  const reopened = await context.newPage();
+  await reopened.goto(url);
+  const banner = reopened.getByRole("region", { name: "Unsaved changes" });
+  await expect(banner).toBeVisible();
+  await banner.getByRole("button", { name: "Restore unsaved changes" }).click();
+  const reopenedEditor = new StoryEditorPage(reopened);
+  await expect(reopenedEditor.body()).toContainText("And this sentence was never sent.");
+  await reopenedEditor.expectSaved();
+  await reopened.reload();
+  await expect(reopenedEditor.body()).toContainText("And this sentence was never sent.");
+  await expect(reopened.getByRole("region", { name: "Unsaved changes" })).toHaveCount(0);
+});
+
+test("a writer submits a complete story for review and can no longer edit it", async ({ page }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  const checklist = page.getByRole("list", { name: "Missing before review" });
+  await expect(checklist.getByRole("listitem")).toHaveText(["Add a headline.", "Add a dek.", "Choose a section."]);
+  await expect(page.getByRole("button", { name: "Submit for review" })).toBeDisabled();
+
+  await page.getByLabel("Headline").fill("Lifeboat crew rescues two kayakers");
+  await page.getByLabel("Dek").fill("The pair were found clinging to a buoy off the north breakwater.");
+  await page.getByLabel("Section").selectOption({ label: "News" });
+  await editor.body().click();
+  await page.keyboard.type("The lifeboat launched at dawn.");
+  await expect(page.getByText("Everything the editors need is here.")).toBeVisible();
+  await page.getByLabel("Note for the editors (optional)").fill("Photos to follow.");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+
+  await expect(page.getByTestId("story-status")).toHaveText("In review");
+  await expect(page.getByText("This story is in review, so it is read-only for you.")).toBeVisible();
+  await expect(page.getByLabel("Headline")).toBeDisabled();
+  await expect(editor.body()).toHaveAttribute("contenteditable", "false");
+  await page.getByRole("button", { name: "Withdraw" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Draft");
+  await expect(page.getByLabel("Headline")).toBeEnabled();
+});
+
+test("a writer cannot open or save another writer's story", async ({ browser }) => {
+  const owner = await createStaff(servers.newsroom, "writer");
+  const stranger = await createStaff(servers.newsroom, "writer");
+  const ownerContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::3:1" } });
+  const ownerPage = await ownerContext.newPage();
+  await new LoginPage(ownerPage).goto();
+  await new LoginPage(ownerPage).signIn(owner.email, owner.password);
+  const url = await new StoryEditorPage(ownerPage).createStory();
+  await ownerPage.getByLabel("Headline").fill("A private draft");
+  await new StoryEditorPage(ownerPage).expectSaved();
+
+  const strangerContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::3:2" } });
+  const strangerPage = await strangerContext.newPage();
+  await new LoginPage(strangerPage).goto();
+  await new LoginPage(strangerPage).signIn(stranger.email, stranger.password);
+  const response = await strangerPage.goto(url);
+  expect(response?.status()).toBe(404);
+  await expect(strangerPage.getByText("A private draft")).toHaveCount(0);
+  await strangerPage.goto("/desk/stories");
+  await expect(strangerPage.getByText("A private draft")).toHaveCount(0);
+  await ownerContext.close();
+  await strangerContext.close();
+});

@@ -1,0 +1,50 @@
+import type { Extensions } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import Typography from "@tiptap/extension-typography";
+import { isSafeHref } from "./href";
+import { StoryImage } from "./story-image";
+
+export const LINK_REL = "noopener noreferrer nofollow";
+
+/**
+ * The one extension list for the browser editor, validation and rendering: the schema they build
+ * must be identical, or a story that saves might not render (or the reverse).
+ * Node-safe: nothing here touches React or the DOM at import time.
+ */
+export const storyBodyExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    underline: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      // Links stay in the same tab, so no target; rel still keeps referrers and SEO credit out.
+      HTMLAttributes: { target: null, rel: LINK_REL, class: null },
+      isAllowedUri: (url) => typeof url === "string" && isSafeHref(url),
+    },
+  }),
+  Typography,
+  StoryImage,
+];
+
+export const STORY_NODE_TYPES = [
+  "doc",
+  "paragraph",
+  "text",
+  "heading",
+  "blockquote",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "horizontalRule",
+  "hardBreak",
+  "storyImage",
+] as const;
+
+export const STORY_MARK_TYPES = ["bold", "italic", "strike", "link"] as const;
+
+export type StoryNodeType = (typeof STORY_NODE_TYPES)[number];
+export type StoryMarkType = (typeof STORY_MARK_TYPES)[number];
