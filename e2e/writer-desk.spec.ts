@@ -174,3 +174,36 @@ test("a writer cannot open or save another writer's story", async ({ browser }) 
   await ownerContext.close();
   await strangerContext.close();
 });
+
+test("the history shows what changed word by word, and an earlier version can be restored", async ({ page }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await page.getByLabel("Headline").fill("Market reopens");
+  await editor.body().click();
+  await page.keyboard.type("The fish market reopened on Tuesday morning.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await editor.expectSaved();
+
+  await page.getByLabel("Headline").fill("Market reopens after storm");
+  await editor.body().click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("The fish market reopened on Wednesday morning.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await editor.expectSaved();
+
+  await page.getByRole("link", { name: "History" }).click();
+  const changes = page.getByRole("article", { name: "Changes" });
+  await expect(changes.locator("del")).toContainText(["Tuesday"]);
+  await expect(changes.locator("ins")).toContainText(["after storm", "Wednesday"]);
+
+  await page.getByRole("list", { name: "Revisions" }).getByRole("link").filter({ hasText: "Saved" }).nth(1).click();
+  await page.getByRole("button", { name: "Restore this version" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await expect(page.getByLabel("Headline")).toHaveValue("Market reopens");
+  await expect(editor.body()).toHaveText("The fish market reopened on Tuesday morning.");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("list", { name: "Revisions" }).getByRole("link").first()).toContainText("Restored an earlier version");
+});

@@ -35,6 +35,16 @@ export const transitionInput = z.strictObject({
   note: z.string().max(2000, "Keep the note under 2,000 characters.").optional(),
 });
 
+/** The snapshot of a story's other fields kept with each revision (db/queries/story-revisions.ts). */
+export const revisionFields = z.object({
+  slug: z.string().default(""),
+  sectionId: z.string().nullable().default(null),
+  seoTitle: z.string().default(""),
+  seoDescription: z.string().default(""),
+  tags: z.array(z.string()).default([]),
+  bylineIds: z.array(z.string()).default([]),
+});
+
 /** A story as the browser editor holds it (dates as strings, so it crosses the wire intact). */
 export type ClientStory = Omit<EditableStory, "updatedAt"> & { updatedAt: string };
 

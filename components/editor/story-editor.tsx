@@ -137,6 +137,9 @@ export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdra
           {STATUS_LABELS[initial.status]}
         </span>
         <span>By {initial.bylines.map((byline) => byline.displayName).join(", ")}</span>
+        <a href={`/desk/stories/${initial.id}/revisions`} className="underline">
+          History
+        </a>
         <span className="ml-auto flex items-center gap-3">
           <span data-testid="word-count">
             {words.toLocaleString("en")} words · {readingMinutes(words)} min read

@@ -58,8 +58,13 @@ export const StoryImage = Node.create({
     };
   },
 
+  // Pasted or dropped images from elsewhere are left out rather than kept as a story the server would refuse.
   parseHTML() {
-    return [{ tag: "figure[data-story-image]" }, { tag: "img[src]" }];
+    const ours = (element: HTMLElement) => (isStoryMediaPath(imageOf(element)?.getAttribute("src")) ? null : false);
+    return [
+      { tag: "figure[data-story-image]", getAttrs: ours },
+      { tag: "img[src]", getAttrs: ours },
+    ];
   },
 
   renderHTML({ node }) {

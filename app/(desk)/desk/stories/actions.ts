@@ -1,17 +1,27 @@
 "use server";
 
+import type { JSONContent } from "@tiptap/core";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { createDraft, findStoryScope } from "@/db/queries/stories";
 import { saveStoryDraft } from "@/db/queries/story-drafts";
+import { getRevision } from "@/db/queries/story-revisions";
 import { applyTransition } from "@/db/queries/story-transitions";
 import { can, canTransition } from "@/lib/policy";
 import { STORY_CHANGED, canStartFrom } from "@/lib/workflow/transitions";
-import { FORBIDDEN, SESSION_ENDED, firstIssue } from "@/lib/server-action";
+import { FORBIDDEN, SESSION_ENDED, firstIssue, formFields } from "@/lib/server-action";
 import { currentUser } from "@/lib/session";
 import { storyWordCount } from "@/lib/story-body/text";
 import { parseStoryBody } from "@/lib/story-body/validate";
-import { type SaveResponse, saveStoryInput, storyDraftInput, transitionInput, toClientStory } from "@/lib/story-editing";
+import {
+  type SaveResponse,
+  revisionFields,
+  saveStoryInput,
+  storyDraftInput,
+  toClientStory,
+  transitionInput,
+} from "@/lib/story-editing";
 
 export async function createStoryAction(): Promise<void> {
   const user = await currentUser();
@@ -87,6 +97,51 @@ export async function saveAsNewStoryAction(input: unknown): Promise<{ id?: strin
   if (result.kind !== "saved") return { error: "The copy could not be saved. Your text is still kept on this device." };
   await recordAudit({ actorId: user.id, action: "story.create", targetType: "story", targetId: id, toStatus: "draft" });
   return { id };
+}
+
+const restoreInput = z.strictObject({
+  storyId: z.uuid(),
+  revisionId: z.uuid(),
+  baseRevision: z.coerce.number().int().positive(),
+});
+
+/** Restoring never rewrites history: the old version comes back as a new revision. */
+export async function restoreRevisionAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/login?notice=session-ended");
+  const parsed = restoreInput.safeParse(formFields(formData));
+  if (!parsed.success) redirect("/desk/stories");
+  const { storyId, revisionId, baseRevision } = parsed.data;
+  const back = (problem: string) => redirect(`/desk/stories/${storyId}/revisions?to=${revisionId}&problem=${problem}`);
+
+  const scope = await findStoryScope(storyId);
+  if (!scope || !can(user, "story.open", scope)) redirect("/desk/stories");
+  if (!can(user, "story.edit", scope) || scope.status === "published" || scope.status === "scheduled") back("forbidden");
+  const revision = await getRevision(storyId, revisionId);
+  if (!revision) back("missing");
+  const fields = revisionFields.parse(revision!.fields);
+  const result = await saveStoryDraft(
+    storyId,
+    baseRevision,
+    {
+      headline: revision!.headline,
+      dek: revision!.dek,
+      slug: fields.slug,
+      slugLocked: fields.slug !== "",
+      sectionId: fields.sectionId,
+      seoTitle: fields.seoTitle,
+      seoDescription: fields.seoDescription,
+      tags: fields.tags,
+      body: revision!.body,
+      wordCount: storyWordCount(revision!.body as JSONContent),
+      bylineIds: can(user, "story.changeBylines", scope) && fields.bylineIds.length > 0 ? fields.bylineIds : undefined,
+    },
+    user.id,
+    "restore",
+  );
+  if (result.kind === "conflict") back("changed");
+  if (result.kind !== "saved") back("failed");
+  redirect(`/desk/stories/${storyId}/edit`);
 }
 
 /** The workflow steps a writer's desk offers today: handing a story in and taking it back. */
