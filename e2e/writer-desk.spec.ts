@@ -39,6 +39,8 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   await expect(editor.body().getByRole("heading", { level: 2 })).toHaveText(["What changes", "Who is affected"]);
   await expect(editor.body().getByRole("listitem")).toHaveText(["Fewer crossings", "An earlier last boat"]);
   await expect(page.getByText("Everything the editors need is here.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Bylines" })).toContainText(writer.displayName);
+  await expect(page.getByLabel("Add a byline")).toHaveCount(0);
 
   await page.goto("/desk/stories");
   const row = page.getByRole("row").filter({ hasText: "Ferry timetable changes for the winter" });
@@ -206,4 +208,25 @@ test("the history shows what changed word by word, and an earlier version can be
   await expect(editor.body()).toHaveText("The fish market reopened on Tuesday morning.");
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("list", { name: "Revisions" }).getByRole("link").first()).toContainText("Restored an earlier version");
+});
+
+test("an editor orders a story's bylines; a writer only sees them", async ({ page }) => {
+  const editorPerson = await createStaff(servers.newsroom, "editor");
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(editorPerson.email, editorPerson.password);
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  const bylines = page.getByRole("list", { name: "Bylines" });
+  await expect(bylines.getByRole("listitem")).toHaveCount(1);
+  await expect(bylines).toContainText(editorPerson.displayName);
+  await page.getByLabel("Add a byline").selectOption({ label: "Wren Calloway" });
+  await page.getByRole("button", { name: "Move Wren Calloway up" }).click();
+  await expect(bylines.getByRole("listitem")).toContainText(["Wren Calloway", editorPerson.displayName]);
+  await expect(bylines.getByRole("listitem")).toHaveCount(2);
+  await page.keyboard.press("ControlOrMeta+s");
+  await editor.expectSaved();
+  await page.reload();
+  await expect(bylines.getByRole("listitem")).toContainText(["Wren Calloway", editorPerson.displayName]);
+  await expect(bylines.getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("button", { name: `Remove ${editorPerson.displayName}` })).toBeEnabled();
 });

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import type { SessionUser } from "@/db/queries/users";
-import { auditLog, sections, stories, storyRevisions } from "@/db/schema";
+import { auditLog, sections, stories, storyBylines, storyRevisions } from "@/db/schema";
 import { createUser } from "./support/factories";
 
 // The actions' only window on who is asking; everything after it is the real code.
@@ -97,6 +97,28 @@ describe("saveStoryAction", () => {
     expect(await saveStoryAction({ storyId: id, baseRevision: 1, explicit: true, draft: draft() })).toMatchObject({ kind: "error" });
     await signInAs("editor");
     expect(await saveStoryAction({ storyId: id, baseRevision: 1, explicit: true, draft: draft() })).toMatchObject({ kind: "saved" });
+  });
+
+  it("changes bylines only for the desk, and only to active staff", async () => {
+    const writer = await signInAs("writer");
+    const id = await createDraft(writer.id);
+    const other = await createUser();
+    await saveStoryAction({ storyId: id, baseRevision: 1, explicit: true, draft: draft({ bylineIds: [other.id] }) });
+    const bylinesOf = async () =>
+      (await db().select().from(storyBylines).where(eq(storyBylines.storyId, id))).map((row) => row.userId);
+    expect(await bylinesOf()).toEqual([writer.id]);
+
+    await signInAs("editor");
+    const unknown = await saveStoryAction({
+      storyId: id,
+      baseRevision: 2,
+      explicit: true,
+      draft: draft({ bylineIds: ["00000000-0000-4000-8000-000000000000"] }),
+    });
+    expect(unknown).toEqual({ kind: "error", error: "Bylines must be active staff members." });
+    const saved = await saveStoryAction({ storyId: id, baseRevision: 2, explicit: true, draft: draft({ bylineIds: [other.id, writer.id] }) });
+    expect(saved).toMatchObject({ kind: "saved" });
+    expect(await bylinesOf()).toEqual(expect.arrayContaining([other.id, writer.id]));
   });
 
   it("rejects malformed input with a message", async () => {

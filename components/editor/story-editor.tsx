@@ -4,11 +4,13 @@ import type { Editor, JSONContent } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { saveAsNewStoryAction, transitionStoryAction } from "@/app/(desk)/desk/stories/actions";
+import type { Byline } from "@/db/queries/stories";
 import type { ClientStory, StoryDraftInput } from "@/lib/story-editing";
 import { readingMinutes, storyWordCount } from "@/lib/story-body/text";
 import { submitChecklist } from "@/lib/workflow/checklist";
 import { STATUS_LABELS } from "@/lib/workflow/transitions";
 import { BodyEditor } from "./body-editor";
+import { BylinePicker } from "./byline-picker";
 import { ConflictDialog } from "./conflict-dialog";
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from "./local-draft";
 import { RestoreBanner } from "./restore-banner";
@@ -20,6 +22,7 @@ import { useAutosave } from "./use-autosave";
 type Props = {
   initial: ClientStory;
   sections: { id: string; name: string }[];
+  staff: Byline[];
   editable: boolean;
   mayChangeBylines: boolean;
   maySubmit: boolean;
@@ -31,15 +34,18 @@ function fieldsOf(story: ClientStory): Fields {
   return { headline, dek, slug, slugLocked, sectionId, seoTitle, seoDescription, tags };
 }
 
-export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdraw }: Props) {
+export function StoryEditor({ initial, sections, staff, editable, mayChangeBylines, maySubmit, mayWithdraw }: Props) {
   const router = useRouter();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(initial));
   const [editor, setEditor] = useState<Editor | null>(null);
   const [words, setWords] = useState(initial.wordCount);
   const [kept, setKept] = useState<LocalDraft | null>(null);
   const [copying, setCopying] = useState(false);
+  const [bylines, setBylines] = useState(initial.bylines);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
+  const bylinesRef = useRef(bylines);
+  bylinesRef.current = bylines;
   const editorRef = useRef<Editor | null>(null);
 
   const readDraft = useCallback(
@@ -48,8 +54,9 @@ export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdra
       tags: fieldsRef.current.tags.map((tag) => tag.trim()).filter(Boolean),
       // ProseMirror gives attrs a null prototype, which React's action encoding does not pass as plain data.
       body: editorRef.current ? JSON.parse(JSON.stringify(editorRef.current.getJSON())) : initial.body,
+      bylineIds: mayChangeBylines ? bylinesRef.current.map((byline) => byline.id) : undefined,
     }),
-    [initial.body],
+    [initial.body, mayChangeBylines],
   );
   const onSaved = useCallback(({ slug }: { slug: string }) => {
     if (!fieldsRef.current.slugLocked) setFields((current) => ({ ...current, slug }));
@@ -104,10 +111,10 @@ export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdra
   }, [autosave, editable]);
 
   const missing = useMemo(
-    () => submitChecklist({ ...fields, bylines: initial.bylines, body: editor ? editor.getJSON() : initial.body }),
+    () => submitChecklist({ ...fields, bylines, body: editor ? editor.getJSON() : initial.body }),
     // Words stand in for body changes, so the checklist follows the text without a re-render per keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fields, initial.bylines, editor, words],
+    [fields, bylines, editor, words],
   );
 
   async function transition(name: "submit" | "withdraw", note?: string): Promise<string | null> {
@@ -136,7 +143,7 @@ export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdra
         <span className="rounded bg-stone-200 px-2 py-0.5 font-medium" data-testid="story-status">
           {STATUS_LABELS[initial.status]}
         </span>
-        <span>By {initial.bylines.map((byline) => byline.displayName).join(", ")}</span>
+        <span>By {bylines.map((byline) => byline.displayName).join(", ")}</span>
         <a href={`/desk/stories/${initial.id}/revisions`} className="underline">
           History
         </a>
@@ -191,6 +198,16 @@ export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdra
             onSubmit={(note) => transition("submit", note)}
             onWithdraw={() => transition("withdraw")}
           />
+          <BylinePicker
+            bylines={bylines}
+            staff={staff}
+            editable={editable && mayChangeBylines}
+            onChange={(next) => {
+              setBylines(next);
+              bylinesRef.current = next;
+              autosave.changed();
+            }}
+          />
           <MetadataFields fields={fields} sections={sections} editable={editable} onChange={changeFields} />
         </aside>
       </div>
@@ -203,6 +220,8 @@ export function StoryEditor({ initial, sections, editable, maySubmit, mayWithdra
           onTakeTheirs={() => {
             const theirs = autosave.conflict!;
             load(fieldsOf(theirs), theirs.body);
+            setBylines(theirs.bylines);
+            bylinesRef.current = theirs.bylines;
             autosave.adoptServerVersion(theirs);
           }}
         />

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { db } from "../client";
 import { type Role, users } from "../schema";
 
@@ -53,6 +53,24 @@ export async function createFirstAdmin(admin: NewAdmin): Promise<SessionUser | u
       .returning(sessionColumns);
     return created;
   });
+}
+
+/** People who may appear as a byline: active staff, by name. */
+export async function listBylineCandidates() {
+  return db()
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.displayName));
+}
+
+export async function allActiveStaff(ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 0) return true;
+  const [row] = await db()
+    .select({ n: count() })
+    .from(users)
+    .where(and(inArray(users.id, [...ids]), eq(users.active, true)));
+  return row.n === new Set(ids).size;
 }
 
 export async function listStaff() {

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { createDraft, findStoryScope } from "@/db/queries/stories";
+import { allActiveStaff } from "@/db/queries/users";
 import { saveStoryDraft } from "@/db/queries/story-drafts";
 import { getRevision } from "@/db/queries/story-revisions";
 import { applyTransition } from "@/db/queries/story-transitions";
@@ -52,6 +53,13 @@ export async function saveStoryAction(input: unknown): Promise<SaveResponse> {
   }
   const body = parseStoryBody(draft.body);
   if (!body.ok) return { kind: "error", error: body.error };
+  const changesBylines = can(user, "story.changeBylines", scope) && draft.bylineIds !== undefined;
+  if (changesBylines && new Set(draft.bylineIds).size !== draft.bylineIds!.length) {
+    return { kind: "error", error: "Each person can appear in the bylines only once." };
+  }
+  if (changesBylines && !(await allActiveStaff(draft.bylineIds!))) {
+    return { kind: "error", error: "Bylines must be active staff members." };
+  }
 
   const result = await saveStoryDraft(
     storyId,
@@ -60,7 +68,7 @@ export async function saveStoryAction(input: unknown): Promise<SaveResponse> {
       ...draft,
       body: body.doc,
       wordCount: storyWordCount(body.doc),
-      bylineIds: can(user, "story.changeBylines", scope) ? draft.bylineIds : undefined,
+      bylineIds: changesBylines ? draft.bylineIds : undefined,
     },
     user.id,
     explicit ? "save" : "autosave",
@@ -134,7 +142,10 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
       tags: fields.tags,
       body: revision!.body,
       wordCount: storyWordCount(revision!.body as JSONContent),
-      bylineIds: can(user, "story.changeBylines", scope) && fields.bylineIds.length > 0 ? fields.bylineIds : undefined,
+      bylineIds:
+        can(user, "story.changeBylines", scope) && fields.bylineIds.length > 0 && (await allActiveStaff(fields.bylineIds))
+          ? fields.bylineIds
+          : undefined,
     },
     user.id,
     "restore",

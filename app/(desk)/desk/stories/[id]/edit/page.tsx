@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { listSections } from "@/db/queries/sections";
 import { getEditableStory } from "@/db/queries/stories";
+import { listBylineCandidates } from "@/db/queries/users";
 import { can, canTransition } from "@/lib/policy";
 import { requireUser } from "@/lib/session";
 import { toClientStory } from "@/lib/story-editing";
@@ -25,6 +26,7 @@ export default async function EditStoryPage({ params }: PageProps<"/desk/stories
       key={`${story.id}:${story.status}`}
       initial={toClientStory(story)}
       sections={await listSections()}
+      staff={can(user, "story.changeBylines", scope) ? await listBylineCandidates() : []}
       editable={editable}
       mayChangeBylines={can(user, "story.changeBylines", scope)}
       maySubmit={canTransition(user, "submit", scope)}
