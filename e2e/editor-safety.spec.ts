@@ -74,3 +74,34 @@ test("dangerous links and pasted markup never run and are never stored", async (
     expect(json).not.toContain(fragment);
   }
 });
+
+test("text pasted from a word processor keeps its structure and loses its styling", async ({ page }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  const wordHtml = `
+    <html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
+    <h1 style="mso-style-name:Title">Council minutes</h1>
+    <p class="MsoNormal" style="margin:0cm;font-family:Calibri"><span style="font-size:14pt;color:red">Members <b>agreed</b> the <i>budget</i>.<o:p></o:p></span></p>
+    <h2 class="MsoHeading2"><span style="font-family:Cambria">Next steps</span></h2>
+    <ul><li class="MsoListParagraph"><span>Publish the plan</span></li></ul>
+    <table><tr><td>cell text</td></tr></table>
+    <p><u>underlined</u> <font color="blue">coloured</font> <code>code</code></p>
+    </body></html>`;
+  await editor.body().click();
+  await editor.body().evaluate((element, html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "Council minutes");
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, wordHtml);
+  await expect(editor.body().getByRole("heading", { level: 2 })).toHaveText(["Council minutes", "Next steps"]);
+  await expect(editor.body().locator("strong")).toHaveText("agreed");
+  await expect(editor.body().locator("em")).toHaveText("budget");
+  await expect(editor.body().getByRole("listitem")).toHaveText("Publish the plan");
+  await expect(editor.body()).toContainText("cell text");
+  await expect(editor.body().locator("[style], [class^='Mso'], u, font, code, table, h1")).toHaveCount(0);
+  await editor.expectSaved();
+});

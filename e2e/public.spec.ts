@@ -24,3 +24,27 @@ test("an unknown address shows a plain not-found page, never a stack trace", asy
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText(/at \w+ \(|node_modules/);
 });
+
+test("public pages load no editor code; the desk editor does", async ({ page }) => {
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.text());
+  });
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  const publicScripts = await Promise.all(scripts.splice(0));
+  expect(publicScripts.length).toBeGreaterThan(0);
+  for (const script of publicScripts) expect(script).not.toMatch(/ProseMirror|tiptap/i);
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("editor@newsroom.test");
+  await page.getByLabel("Password").fill("newsroom-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/desk$/);
+  await page.goto("/desk/stories");
+  await page.getByRole("button", { name: "New story" }).click();
+  await expect(page.getByRole("textbox", { name: "Story body" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const deskScripts = await Promise.all(scripts.splice(0));
+  expect(deskScripts.some((script) => /ProseMirror/.test(script))).toBe(true);
+});

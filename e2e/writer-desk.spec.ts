@@ -42,6 +42,12 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   await expect(page.getByRole("list", { name: "Bylines" })).toContainText(writer.displayName);
   await expect(page.getByLabel("Add a byline")).toHaveCount(0);
 
+  await page.getByRole("link", { name: "Preview" }).click();
+  const article = page.getByRole("article");
+  await expect(article.getByRole("heading", { level: 1 })).toHaveText("Ferry timetable changes for the winter");
+  await expect(article.getByRole("heading", { level: 2 })).toHaveText(["What changes", "Who is affected"]);
+  await expect(article.getByRole("listitem")).toHaveText(["Fewer crossings", "An earlier last boat"]);
+
   await page.goto("/desk/stories");
   const row = page.getByRole("row").filter({ hasText: "Ferry timetable changes for the winter" });
   await expect(row).toContainText("Draft");

@@ -147,6 +147,9 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
         <a href={`/desk/stories/${initial.id}/revisions`} className="underline">
           History
         </a>
+        <a href={`/desk/stories/${initial.id}/preview`} className="underline">
+          Preview
+        </a>
         <span className="ml-auto flex items-center gap-3">
           <span data-testid="word-count">
             {words.toLocaleString("en")} words · {readingMinutes(words)} min read

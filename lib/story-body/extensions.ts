@@ -1,4 +1,5 @@
 import type { Extensions } from "@tiptap/core";
+import Heading from "@tiptap/extension-heading";
 import StarterKit from "@tiptap/starter-kit";
 import Typography from "@tiptap/extension-typography";
 import { isSafeHref } from "./href";
@@ -11,9 +12,20 @@ export const LINK_REL = "noopener noreferrer nofollow";
  * must be identical, or a story that saves might not render (or the reverse).
  * Node-safe: nothing here touches React or the DOM at import time.
  */
+/** Stories have two subhead levels; pasted documents with other levels are folded onto them. */
+const StoryHeading = Heading.extend({
+  parseHTML() {
+    return [
+      { tag: "h1", attrs: { level: 2 } },
+      { tag: "h2", attrs: { level: 2 } },
+      ...["h3", "h4", "h5", "h6"].map((tag) => ({ tag, attrs: { level: 3 } })),
+    ];
+  },
+}).configure({ levels: [2, 3] });
+
 export const storyBodyExtensions: Extensions = [
   StarterKit.configure({
-    heading: { levels: [2, 3] },
+    heading: false,
     code: false,
     codeBlock: false,
     underline: false,
@@ -26,6 +38,7 @@ export const storyBodyExtensions: Extensions = [
       isAllowedUri: (url) => typeof url === "string" && isSafeHref(url),
     },
   }),
+  StoryHeading,
   Typography,
   StoryImage,
 ];
