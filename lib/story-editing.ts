@@ -16,6 +16,10 @@ export const storyDraftInput = z.strictObject({
   seoDescription: z.string().max(320, "Keep the SEO description under 320 characters."),
   tags: z.array(z.string().max(60, "Keep each tag under 60 characters.")).max(30, "Use at most 30 tags."),
   bylineIds: z.array(z.uuid()).min(1, "A story needs at least one byline.").max(10).optional(),
+  featuredImageId: z.uuid("Upload the featured image again.").nullable(),
+  featuredImageAlt: z.string().max(500, "Keep the alt text under 500 characters."),
+  featuredImageCaption: z.string().max(1000, "Keep the caption under 1,000 characters."),
+  featuredImageCredit: z.string().max(200, "Keep the credit under 200 characters."),
   body: z.unknown(),
 });
 
@@ -43,6 +47,10 @@ export const revisionFields = z.object({
   seoDescription: z.string().default(""),
   tags: z.array(z.string()).default([]),
   bylineIds: z.array(z.string()).default([]),
+  featuredImageId: z.string().nullable().default(null),
+  featuredImageAlt: z.string().default(""),
+  featuredImageCaption: z.string().default(""),
+  featuredImageCredit: z.string().default(""),
 });
 
 /** A story as the browser editor holds it (dates as strings, so it crosses the wire intact). */

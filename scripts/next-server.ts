@@ -16,7 +16,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  const body = checkRequestBody(req.method, req.headers);
+  const body = checkRequestBody(req.method, req.url, req.headers);
   if (!body.ok) {
     res.writeHead(body.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
     res.end(body.message);

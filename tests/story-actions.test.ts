@@ -23,6 +23,10 @@ const draft = (overrides: Record<string, unknown> = {}) => ({
   seoTitle: "",
   seoDescription: "",
   tags: [],
+  featuredImageId: null,
+  featuredImageAlt: "",
+  featuredImageCaption: "",
+  featuredImageCredit: "",
   body: body("Dredgers arrived on Monday."),
   ...overrides,
 });

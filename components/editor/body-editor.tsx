@@ -5,6 +5,9 @@ import { EditorContent, type Editor, type JSONContent, useEditor } from "@tiptap
 import { Placeholder } from "@tiptap/extensions";
 import { useState } from "react";
 import { storyBodyExtensions } from "@/lib/story-body/extensions";
+import { STORY_IMAGE_NODE } from "@/lib/story-body/story-image";
+import { EditableStoryImage } from "./story-image-view";
+import { uploadImage } from "./upload-image";
 import { LinkForm } from "./link-form";
 import { Toolbar } from "./toolbar";
 
@@ -28,11 +31,17 @@ const linkShortcut = (open: () => void) =>
     }),
   });
 
+const editorExtensions = storyBodyExtensions.map((extension) =>
+  extension.name === STORY_IMAGE_NODE ? EditableStoryImage : extension,
+);
+
 export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Props) {
   const [linking, setLinking] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   const editor = useEditor({
     extensions: [
-      ...storyBodyExtensions,
+      ...editorExtensions,
       Placeholder.configure({ placeholder: "Write the story. Type ## for a subhead." }),
       linkShortcut(() => setLinking(true)),
     ],
@@ -53,10 +62,32 @@ export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Pro
     onBlur,
   });
 
+  async function insertImage(file: File) {
+    setUploadError(null);
+    setUploading(true);
+    try {
+      const image = await uploadImage(file);
+      editor
+        ?.chain()
+        .focus()
+        .insertContent({ type: STORY_IMAGE_NODE, attrs: { src: image.src, width: image.width, height: image.height, alt: "" } })
+        .run();
+    } catch (error) {
+      setUploadError((error as Error).message);
+    } finally {
+      setUploading(false);
+    }
+  }
+
   if (!editor) return <div className="min-h-[24rem] rounded border border-stone-300 bg-white" aria-busy="true" />;
   return (
     <div className="rounded border border-stone-300 bg-white">
-      {editable && <Toolbar editor={editor} onLink={() => setLinking(true)} />}
+      {editable && <Toolbar editor={editor} onLink={() => setLinking(true)} onImage={insertImage} uploading={uploading} />}
+      {uploadError && (
+        <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {uploadError}
+        </p>
+      )}
       {editable && linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}
       <EditorContent editor={editor} />
     </div>

@@ -1,7 +1,7 @@
 import type { StoryDraftInput } from "@/lib/story-editing";
 
 /** Unacknowledged edits, kept in this browser until the server has them. */
-export type LocalDraft = { baseRevision: number; draft: StoryDraftInput; keptAt: number };
+export type LocalDraft = { baseRevision: number; draft: StoryDraftInput; featuredImageSrc?: string | null; keptAt: number };
 
 const key = (storyId: string) => `masthead:unsaved-story:${storyId}`;
 

@@ -11,6 +11,7 @@ import { submitChecklist } from "@/lib/workflow/checklist";
 import { STATUS_LABELS } from "@/lib/workflow/transitions";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
+import { FeaturedImageField } from "./featured-image-field";
 import { ConflictDialog } from "./conflict-dialog";
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from "./local-draft";
 import { RestoreBanner } from "./restore-banner";
@@ -31,7 +32,21 @@ type Props = {
 
 function fieldsOf(story: ClientStory): Fields {
   const { headline, dek, slug, slugLocked, sectionId, seoTitle, seoDescription, tags } = story;
-  return { headline, dek, slug, slugLocked, sectionId, seoTitle, seoDescription, tags };
+  const { featuredImageId, featuredImageAlt, featuredImageCaption, featuredImageCredit } = story;
+  return {
+    headline,
+    dek,
+    slug,
+    slugLocked,
+    sectionId,
+    seoTitle,
+    seoDescription,
+    tags,
+    featuredImageId,
+    featuredImageAlt,
+    featuredImageCaption,
+    featuredImageCredit,
+  };
 }
 
 export function StoryEditor({ initial, sections, staff, editable, mayChangeBylines, maySubmit, mayWithdraw }: Props) {
@@ -42,10 +57,13 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
   const [kept, setKept] = useState<LocalDraft | null>(null);
   const [copying, setCopying] = useState(false);
   const [bylines, setBylines] = useState(initial.bylines);
+  const [featuredSrc, setFeaturedSrc] = useState(initial.featuredImageSrc);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
   const bylinesRef = useRef(bylines);
   bylinesRef.current = bylines;
+  const featuredSrcRef = useRef(featuredSrc);
+  featuredSrcRef.current = featuredSrc;
   const editorRef = useRef<Editor | null>(null);
 
   const readDraft = useCallback(
@@ -63,6 +81,7 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
   }, []);
   const autosave = useAutosave({
     storyId: initial.id,
+    readFeaturedSrc: () => featuredSrcRef.current,
     initialRevision: initial.revision,
     initialSavedAt: initial.updatedAt,
     readDraft,
@@ -173,6 +192,7 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
           onRestore={() => {
             const { body, bylineIds: _ignored, ...restored } = kept.draft;
             load(restored, body);
+            setFeaturedSrc(kept.featuredImageSrc ?? null);
             setKept(null);
             autosave.restoreFrom(kept.baseRevision);
           }}
@@ -211,6 +231,26 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
               autosave.changed();
             }}
           />
+          <FeaturedImageField
+            image={{
+              id: fields.featuredImageId,
+              src: featuredSrc,
+              alt: fields.featuredImageAlt,
+              caption: fields.featuredImageCaption,
+              credit: fields.featuredImageCredit,
+            }}
+            editable={editable}
+            onChange={(image) => {
+              setFeaturedSrc(image.src);
+              featuredSrcRef.current = image.src;
+              changeFields({
+                featuredImageId: image.id,
+                featuredImageAlt: image.alt,
+                featuredImageCaption: image.caption,
+                featuredImageCredit: image.credit,
+              });
+            }}
+          />
           <MetadataFields fields={fields} sections={sections} editable={editable} onChange={changeFields} />
         </aside>
       </div>
@@ -223,6 +263,7 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
           onTakeTheirs={() => {
             const theirs = autosave.conflict!;
             load(fieldsOf(theirs), theirs.body);
+            setFeaturedSrc(theirs.featuredImageSrc);
             setBylines(theirs.bylines);
             bylinesRef.current = theirs.bylines;
             autosave.adoptServerVersion(theirs);

@@ -6,7 +6,9 @@ const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator
 
 type Tool = { name: string; label: string; shortcut?: string; active?: boolean; run: () => void };
 
-export function Toolbar({ editor, onLink }: { editor: Editor; onLink: () => void }) {
+type ToolbarProps = { editor: Editor; onLink: () => void; onImage: (file: File) => void; uploading: boolean };
+
+export function Toolbar({ editor, onLink, onImage, uploading }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -55,6 +57,21 @@ export function Toolbar({ editor, onLink }: { editor: Editor; onLink: () => void
           </button>
         );
       })}
+      <label className={`cursor-pointer rounded px-2 py-1 text-sm hover:bg-stone-100 ${uploading ? "opacity-60" : ""}`} title="Insert an image">
+        {uploading ? "Uploading…" : "Image"}
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+          aria-label="Insert an image"
+          disabled={uploading}
+          className="sr-only"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = "";
+            if (file) onImage(file);
+          }}
+        />
+      </label>
     </div>
   );
 }

@@ -21,6 +21,7 @@ type Options = {
   initialRevision: number;
   initialSavedAt: string;
   readDraft: () => StoryDraftInput;
+  readFeaturedSrc: () => string | null;
   onSaved: (result: { slug: string }) => void;
 };
 
@@ -28,7 +29,7 @@ type Options = {
  * Saves a pause after the last change, on blur and when the tab is hidden; keeps unacknowledged
  * edits in this browser; and never overwrites a newer version: a stale save becomes a conflict.
  */
-export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraft, onSaved }: Options) {
+export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraft, readFeaturedSrc, onSaved }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved", at: initialSavedAt });
   const [conflict, setConflict] = useState<ClientStory | null>(null);
   const baseRevision = useRef(initialRevision);
@@ -41,8 +42,13 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
   const keepLocally = useCallback(() => {
     clearTimeout(localTimer.current);
     if (changes.current === savedChanges.current) return;
-    writeLocalDraft(storyId, { baseRevision: baseRevision.current, draft: readDraft(), keptAt: Date.now() });
-  }, [storyId, readDraft]);
+    writeLocalDraft(storyId, {
+      baseRevision: baseRevision.current,
+      draft: readDraft(),
+      featuredImageSrc: readFeaturedSrc(),
+      keptAt: Date.now(),
+    });
+  }, [storyId, readDraft, readFeaturedSrc]);
 
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const scheduleSave = useRef<(delay: number) => void>(() => {});

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { StoryScope } from "@/lib/policy";
 import { db, type Transaction } from "../client";
-import { type StoryStatus, sections, stories, storyBylines, users } from "../schema";
+import { displaySrc } from "@/lib/media/file-names";
+import { type StoryStatus, media, sections, stories, storyBylines, users } from "../schema";
 import { storyTagNames } from "./tags";
 
 export type Byline = { id: string; displayName: string };
@@ -18,6 +19,12 @@ export type EditableStory = {
   sectionId: string | null;
   seoTitle: string;
   seoDescription: string;
+  featuredImageId: string | null;
+  /** Where the editor shows the featured image from; null when there is none. */
+  featuredImageSrc: string | null;
+  featuredImageAlt: string;
+  featuredImageCaption: string;
+  featuredImageCredit: string;
   body: unknown;
   tags: string[];
   bylines: Byline[];
@@ -57,16 +64,24 @@ export async function loadEditableStory(tx: Transaction, id: string): Promise<Ed
       sectionId: stories.sectionId,
       seoTitle: stories.seoTitle,
       seoDescription: stories.seoDescription,
+      featuredImageId: stories.featuredImageId,
+      featuredImageWidth: media.width,
+      featuredImageAlt: stories.featuredImageAlt,
+      featuredImageCaption: stories.featuredImageCaption,
+      featuredImageCredit: stories.featuredImageCredit,
       body: stories.body,
       wordCount: stories.wordCount,
       updatedAt: stories.updatedAt,
       lastEditedBy: editor,
     })
     .from(stories)
+    .leftJoin(media, eq(stories.featuredImageId, media.id))
     .where(eq(stories.id, id));
   if (!story) return undefined;
+  const { featuredImageWidth, ...fields } = story;
   return {
-    ...story,
+    ...fields,
+    featuredImageSrc: story.featuredImageId && featuredImageWidth ? displaySrc(story.featuredImageId, featuredImageWidth) : null,
     slug: story.slug ?? "",
     tags: await storyTagNames(tx, id),
     bylines: await loadBylines(tx, id),

@@ -15,6 +15,10 @@ export type StoryDraft = {
   sectionId: string | null;
   seoTitle: string;
   seoDescription: string;
+  featuredImageId: string | null;
+  featuredImageAlt: string;
+  featuredImageCaption: string;
+  featuredImageCredit: string;
   tags: string[];
   body: unknown;
   wordCount: number;
@@ -64,6 +68,10 @@ export async function saveStoryDraft(
         sectionId: draft.sectionId,
         seoTitle: draft.seoTitle,
         seoDescription: draft.seoDescription,
+        featuredImageId: draft.featuredImageId,
+        featuredImageAlt: draft.featuredImageAlt,
+        featuredImageCaption: draft.featuredImageCaption,
+        featuredImageCredit: draft.featuredImageCredit,
         body: draft.body,
         wordCount: draft.wordCount,
         lastEditedBy: editorId,

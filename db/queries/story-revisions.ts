@@ -20,6 +20,10 @@ function snapshotOf(story: EditableStory) {
       seoTitle: story.seoTitle,
       seoDescription: story.seoDescription,
       tags: story.tags,
+      featuredImageId: story.featuredImageId,
+      featuredImageAlt: story.featuredImageAlt,
+      featuredImageCaption: story.featuredImageCaption,
+      featuredImageCredit: story.featuredImageCredit,
       bylineIds: story.bylines.map((byline) => byline.id),
     },
   };

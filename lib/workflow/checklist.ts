@@ -9,12 +9,15 @@ function imagesMissingAlt(node: ImageNode | undefined): number {
 }
 
 /** What the product rules require before a story goes to review: each missing item, in words. */
-export function submitChecklist(story: Pick<EditableStory, "headline" | "dek" | "sectionId" | "bylines" | "body">): string[] {
+type ChecklistStory = Pick<EditableStory, "headline" | "dek" | "sectionId" | "bylines" | "body" | "featuredImageId" | "featuredImageAlt">;
+
+export function submitChecklist(story: ChecklistStory): string[] {
   const missing: string[] = [];
   if (!story.headline.trim()) missing.push("Add a headline.");
   if (!story.dek.trim()) missing.push("Add a dek.");
   if (!story.sectionId) missing.push("Choose a section.");
   if (story.bylines.length === 0) missing.push("Add at least one byline.");
+  if (story.featuredImageId && !story.featuredImageAlt.trim()) missing.push("Add alt text to the featured image.");
   const withoutAlt = imagesMissingAlt(story.body as ImageNode);
   if (withoutAlt > 0) missing.push(`Add alt text to ${withoutAlt === 1 ? "the image" : `${withoutAlt} images`} in the body.`);
   return missing;

@@ -7,6 +7,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { createDraft, findStoryScope } from "@/db/queries/stories";
 import { allActiveStaff } from "@/db/queries/users";
 import { saveStoryDraft } from "@/db/queries/story-drafts";
+import { findMedia } from "@/db/queries/media";
 import { getRevision } from "@/db/queries/story-revisions";
 import { applyTransition } from "@/db/queries/story-transitions";
 import { can, canTransition } from "@/lib/policy";
@@ -60,6 +61,9 @@ export async function saveStoryAction(input: unknown): Promise<SaveResponse> {
   if (changesBylines && !(await allActiveStaff(draft.bylineIds!))) {
     return { kind: "error", error: "Bylines must be active staff members." };
   }
+  if (draft.featuredImageId && !(await findMedia(draft.featuredImageId))) {
+    return { kind: "error", error: "The featured image is no longer available: upload it again." };
+  }
 
   const result = await saveStoryDraft(
     storyId,
@@ -98,7 +102,14 @@ export async function saveAsNewStoryAction(input: unknown): Promise<{ id?: strin
   const result = await saveStoryDraft(
     id,
     1,
-    { ...parsed.data, slugLocked: false, bylineIds: undefined, body: body.doc, wordCount: storyWordCount(body.doc) },
+    {
+      ...parsed.data,
+      slugLocked: false,
+      bylineIds: undefined,
+      featuredImageId: parsed.data.featuredImageId && (await findMedia(parsed.data.featuredImageId)) ? parsed.data.featuredImageId : null,
+      body: body.doc,
+      wordCount: storyWordCount(body.doc),
+    },
     user.id,
     "save",
   );
@@ -139,6 +150,10 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
       sectionId: fields.sectionId,
       seoTitle: fields.seoTitle,
       seoDescription: fields.seoDescription,
+      featuredImageId: fields.featuredImageId && (await findMedia(fields.featuredImageId)) ? fields.featuredImageId : null,
+      featuredImageAlt: fields.featuredImageAlt,
+      featuredImageCaption: fields.featuredImageCaption,
+      featuredImageCredit: fields.featuredImageCredit,
       tags: fields.tags,
       body: revision!.body,
       wordCount: storyWordCount(revision!.body as JSONContent),
