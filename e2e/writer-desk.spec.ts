@@ -1,7 +1,7 @@
 import { createStaff } from "./support/database";
 import { LoginPage, expect, test } from "./support/fixtures";
 import { servers } from "./support/servers";
-import { StoryEditorPage } from "./support/story-editor-page";
+import { StoryEditorPage, testImage } from "./support/story-editor-page";
 
 test("a writer drafts a story that autosaves and is all there after a reload", async ({ page }) => {
   const writer = await createStaff(servers.newsroom, "writer");
@@ -26,7 +26,19 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   await page.keyboard.press("Enter");
   await page.keyboard.type("## Who is affected");
   await page.keyboard.press("Enter");
-  await page.keyboard.type("Commuters to the mainland, mostly.");
+  await page.keyboard.type("Commuters to the mainland, mostly. See the ");
+  await page.keyboard.press("ControlOrMeta+k");
+  await page.getByLabel("Link address").fill("https://ferries.example/winter");
+  await page.getByRole("button", { name: "Apply link" }).click();
+  await page.keyboard.type("timetable");
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Insert an image").setInputFiles({ name: "quay.png", mimeType: "image/png", buffer: await testImage() });
+  const figure = editor.body().locator("figure");
+  await expect(figure.locator("img")).toHaveAttribute("src", /^\/media\/[0-9a-f-]{36}\/w960\.webp$/);
+  await expect(page.getByText("Add alt text to the image in the body.")).toBeVisible();
+  await figure.getByLabel("Alt text").fill("The ferry at the old quay at dusk");
+  await figure.getByLabel("Caption").fill("The last boat will leave at 21:00.");
+  await figure.getByLabel("Credit").fill("Photo: Wren Calloway");
   await editor.expectSaved();
   await expect(page.getByLabel("Slug")).toHaveValue("ferry-timetable-changes-for-the-winter");
   await expect(page.getByTestId("word-count")).toContainText("words · 1 min read");
@@ -38,6 +50,8 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   await expect(page.getByLabel("Tags")).toHaveValue("ferries, Winter Timetable");
   await expect(editor.body().getByRole("heading", { level: 2 })).toHaveText(["What changes", "Who is affected"]);
   await expect(editor.body().getByRole("listitem")).toHaveText(["Fewer crossings", "An earlier last boat"]);
+  await expect(editor.body().getByRole("link", { name: "timetable" })).toHaveAttribute("href", "https://ferries.example/winter");
+  await expect(editor.body().getByRole("img", { name: "The ferry at the old quay at dusk" })).toBeVisible();
   await expect(page.getByText("Everything the editors need is here.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Bylines" })).toContainText(writer.displayName);
   await expect(page.getByLabel("Add a byline")).toHaveCount(0);
@@ -47,6 +61,9 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   await expect(article.getByRole("heading", { level: 1 })).toHaveText("Ferry timetable changes for the winter");
   await expect(article.getByRole("heading", { level: 2 })).toHaveText(["What changes", "Who is affected"]);
   await expect(article.getByRole("listitem")).toHaveText(["Fewer crossings", "An earlier last boat"]);
+  await expect(article.getByRole("link", { name: "timetable" })).toHaveAttribute("href", "https://ferries.example/winter");
+  await expect(article.getByRole("img", { name: "The ferry at the old quay at dusk" })).toBeVisible();
+  await expect(article.locator("figcaption")).toContainText("The last boat will leave at 21:00. Photo: Wren Calloway");
 
   await page.goto("/desk/stories");
   const row = page.getByRole("row").filter({ hasText: "Ferry timetable changes for the winter" });
@@ -235,4 +252,28 @@ test("an editor orders a story's bylines; a writer only sees them", async ({ pag
   await expect(bylines.getByRole("listitem")).toContainText(["Wren Calloway", editorPerson.displayName]);
   await expect(bylines.getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("button", { name: `Remove ${editorPerson.displayName}` })).toBeEnabled();
+});
+
+test("a featured image needs alt text before the story can go to review", async ({ page }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await page.getByLabel("Featured image").setInputFiles({ name: "lead.png", mimeType: "image/png", buffer: await testImage(2000) });
+  const featured = page.getByRole("group", { name: "Featured image" });
+  await expect(featured.locator("img")).toHaveAttribute("src", /\/w1600\.webp$/);
+  await expect(page.getByText("Add alt text to the featured image.")).toBeVisible();
+  await featured.getByLabel("Alt text").fill("Kayakers on a calm sea");
+  await featured.getByLabel("Credit").fill("Photo: Harbour Ledger");
+  await expect(page.getByText("Add alt text to the featured image.")).toHaveCount(0);
+  await editor.expectSaved();
+  await page.reload();
+  await expect(featured.getByRole("img", { name: "Kayakers on a calm sea" })).toBeVisible();
+  await expect(featured.getByLabel("Credit")).toHaveValue("Photo: Harbour Ledger");
+
+  await featured.getByRole("button", { name: "Remove featured image" }).click();
+  await expect(page.getByLabel("Featured image")).toBeVisible();
+  await page.getByLabel("Featured image").setInputFiles({ name: "notes.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  await expect(featured.getByRole("alert")).toContainText(/image/i);
 });

@@ -4,7 +4,8 @@ import path from "node:path";
 export class DataDirError extends Error {}
 
 export function resolveDataDir(): string {
-  return path.resolve(process.env.DATA_DIR || "data");
+  // Decided at run time by the operator; nothing for the bundler to trace.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "data");
 }
 
 /** Creates the directory if needed and proves it writable, so a bad DATA_DIR fails in one clear line. */

@@ -1,4 +1,12 @@
 import { type Page, expect } from "@playwright/test";
+import sharp from "sharp";
+
+/** A real image to upload, made on the spot. */
+export function testImage(width = 1200): Promise<Buffer> {
+  return sharp({ create: { width, height: Math.round(width * 0.6), channels: 3, background: "#3a7ca5" } })
+    .png()
+    .toBuffer();
+}
 
 /** The story editor as a writer uses it. */
 export class StoryEditorPage {
