@@ -22,6 +22,8 @@ const PASTED_HTML = `
   <p>Pasted <b>bold</b> text<img src="x" onerror="alert('img')"></p>
   <svg onload="alert('svg')"><circle r="1"/></svg>
   <p><a href="javascript:alert('link')">a trap</a> and <a href="https://example.org/ok">a real link</a></p>
+  <p><a href="&#106;avascript:alert('entity')">entity trap</a> <a href="JaVaScRiPt&colon;alert('colon')">colon trap</a>
+     <a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data trap</a> <a href="vbscript:msgbox(1)">vb trap</a></p>
   <iframe src="javascript:alert('frame')"></iframe>
   <script>alert('script')</script>
 `;
