@@ -10,6 +10,7 @@ const dev = process.env.MASTHEAD_DEV === "1";
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
+const MAX_DISCARDED_BYTES = 32 * 1024 * 1024;
 
 const app = next({ dev, dir: root, hostname: "localhost", port });
 const handle = app.getRequestHandler();
@@ -20,6 +21,13 @@ const server = createServer((req, res) => {
   if (!body.ok) {
     res.writeHead(body.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
     res.end(body.message);
+    // Let the client finish sending so it can read the answer, but drop anyone who keeps on sending.
+    let discarded = 0;
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > MAX_DISCARDED_BYTES) req.socket.destroy();
+    });
+    req.resume();
     return;
   }
   // Next fills X-Forwarded-* only when absent, so a client could pick its own address.
