@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { stories } from "../db/schema";
-import { createStaff, testDb } from "./support/database";
-import { LoginPage, expect, test } from "./support/fixtures";
+import { testDb } from "./support/database";
+import { expect, signInAsNewStaff, test } from "./support/fixtures";
 import { servers } from "./support/servers";
 import { StoryEditorPage } from "./support/story-editor-page";
 
@@ -34,9 +34,7 @@ test("dangerous links and pasted markup never run and are never stored", async (
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  const writer = await createStaff(servers.newsroom, "writer");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(writer.email, writer.password);
+  await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);
   const url = await editor.createStory();
   const storyId = url.split("/").at(-2)!;
@@ -78,9 +76,7 @@ test("dangerous links and pasted markup never run and are never stored", async (
 });
 
 test("text pasted from a word processor keeps its structure and loses its styling", async ({ page }) => {
-  const writer = await createStaff(servers.newsroom, "writer");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(writer.email, writer.password);
+  await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);
   await editor.createStory();
   const wordHtml = `

@@ -1,12 +1,10 @@
 import { createStaff } from "./support/database";
-import { LoginPage, expect, test } from "./support/fixtures";
+import { LoginPage, expect, signInAsNewStaff, test } from "./support/fixtures";
 import { servers } from "./support/servers";
 import { StoryEditorPage, testImage } from "./support/story-editor-page";
 
 test("a writer drafts a story that autosaves and is all there after a reload", async ({ page }) => {
-  const writer = await createStaff(servers.newsroom, "writer");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(writer.email, writer.password);
+  const writer = await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);
   await editor.createStory();
 
@@ -110,10 +108,21 @@ test("the same story saved from two tabs: the second sees both versions and lose
   await context.close();
 });
 
+test("leaving the page with unsaved changes asks first", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await editor.body().click();
+  await page.keyboard.type("Not yet saved");
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss();
+});
+
 test("offline edits are kept and saved when the connection returns; a closed tab offers to restore", async ({ page, context }) => {
-  const writer = await createStaff(servers.newsroom, "writer");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(writer.email, writer.password);
+  await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);
   const url = await editor.createStory();
 
@@ -149,9 +158,7 @@ test("offline edits are kept and saved when the connection returns; a closed tab
 });
 
 test("a writer submits a complete story for review and can no longer edit it", async ({ page }) => {
-  const writer = await createStaff(servers.newsroom, "writer");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(writer.email, writer.password);
+  await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);
   await editor.createStory();
   const checklist = page.getByRole("list", { name: "Missing before review" });
@@ -201,9 +208,7 @@ test("a writer cannot open or save another writer's story", async ({ browser }) 
 });
 
 test("the history shows what changed word by word, and an earlier version can be restored", async ({ page }) => {
-  const writer = await createStaff(servers.newsroom, "writer");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(writer.email, writer.password);
+  await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);
   await editor.createStory();
   await page.getByLabel("Headline").fill("Market reopens");
@@ -224,6 +229,17 @@ test("the history shows what changed word by word, and an earlier version can be
   await expect(changes.locator("del")).toContainText(["Tuesday"]);
   await expect(changes.locator("ins")).toContainText(["after storm", "Wednesday"]);
 
+  // Any two versions can be compared, in either direction.
+  const saved = page.getByRole("list", { name: "Revisions" }).getByRole("link").filter({ hasText: "Saved" });
+  await expect(saved).toHaveCount(2);
+  const options = changes.getByLabel("Compare").locator("option");
+  const newest = await options.first().getAttribute("value");
+  const oldest = await options.last().getAttribute("value");
+  await changes.getByLabel("Compare").selectOption(newest!);
+  await changes.getByLabel("with").selectOption(oldest!);
+  await changes.getByRole("button", { name: "Show changes" }).click();
+  await expect(page.getByRole("article", { name: "Changes" }).locator("del")).toContainText(["after storm"]);
+
   await page.getByRole("list", { name: "Revisions" }).getByRole("link").filter({ hasText: "Saved" }).nth(1).click();
   await page.getByRole("button", { name: "Restore this version" }).click();
   await expect(page).toHaveURL(/\/edit$/);
@@ -234,9 +250,7 @@ test("the history shows what changed word by word, and an earlier version can be
 });
 
 test("an editor orders a story's bylines; a writer only sees them", async ({ page }) => {
-  const editorPerson = await createStaff(servers.newsroom, "editor");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(editorPerson.email, editorPerson.password);
+  const editorPerson = await signInAsNewStaff(page, "editor");
   const editor = new StoryEditorPage(page);
   await editor.createStory();
   const bylines = page.getByRole("list", { name: "Bylines" });
@@ -255,9 +269,7 @@ test("an editor orders a story's bylines; a writer only sees them", async ({ pag
 });
 
 test("a featured image needs alt text before the story can go to review", async ({ page }) => {
-  const writer = await createStaff(servers.newsroom, "writer");
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(writer.email, writer.password);
+  await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);
   await editor.createStory();
   await page.getByLabel("Featured image").setInputFiles({ name: "lead.png", mimeType: "image/png", buffer: await testImage(2000) });

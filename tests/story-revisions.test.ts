@@ -79,3 +79,18 @@ describe("tags", () => {
     expect(rows.map((row) => row.storyId).sort()).toEqual([first, second].sort());
   });
 });
+
+describe("slugs", () => {
+  it("follow the headline, stay unique, and refuse a hand-set slug that is taken", async () => {
+    const writer = await createUser();
+    const headline = `Regatta postponed ${writer.id.slice(0, 8)}`;
+    const first = await createDraft(writer.id);
+    const second = await createDraft(writer.id);
+    const a = await saveStoryDraft(first, 1, draft(headline), writer.id, "save");
+    const b = await saveStoryDraft(second, 1, draft(headline), writer.id, "save");
+    expect(a).toMatchObject({ kind: "saved", slug: `regatta-postponed-${writer.id.slice(0, 8)}` });
+    expect(b).toMatchObject({ kind: "saved", slug: `regatta-postponed-${writer.id.slice(0, 8)}-2` });
+    const clash = await saveStoryDraft(second, 2, draft(headline, { slug: (a as { slug: string }).slug, slugLocked: true }), writer.id, "save");
+    expect(clash).toEqual({ kind: "invalid", error: `The slug "${(a as { slug: string }).slug}" is already used by another story.` });
+  });
+});

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lte } from "drizzle-orm";
 import { db } from "../client";
-import { sections, stories, storyBylines, users } from "../schema";
+import { sections, stories } from "../schema";
+import { bylinesByStory } from "./stories";
 
 export type PublicStorySummary = {
   id: string;
@@ -31,17 +32,11 @@ export async function listPublishedStories(limit = 20): Promise<PublicStorySumma
     .where(and(eq(stories.status, "published"), isNotNull(stories.publishedAt), lte(stories.publishedAt, new Date())))
     .orderBy(desc(stories.publishedAt))
     .limit(limit);
-  if (rows.length === 0) return [];
-  const bylines = await db()
-    .select({ storyId: storyBylines.storyId, displayName: users.displayName, slug: users.slug })
-    .from(storyBylines)
-    .innerJoin(users, eq(storyBylines.userId, users.id))
-    .where(inArray(storyBylines.storyId, rows.map((row) => row.id)))
-    .orderBy(asc(storyBylines.position));
+  const bylines = await bylinesByStory(rows.map((row) => row.id));
   return rows.map((row) => ({
     ...row,
     slug: row.slug!,
     publishedAt: row.publishedAt!,
-    bylines: bylines.filter((byline) => byline.storyId === row.id).map(({ displayName, slug }) => ({ displayName, slug })),
+    bylines: bylines.get(row.id) ?? [],
   }));
 }

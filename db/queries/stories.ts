@@ -124,17 +124,22 @@ export async function listDeskStories(scope: { userId: string; everyone: boolean
     .where(and(...conditions))
     .orderBy(desc(stories.updatedAt))
     .limit(200);
-  if (rows.length === 0) return [];
-  const bylines = await db()
-    .select({ storyId: storyBylines.storyId, displayName: users.displayName })
+  const bylines = await bylinesByStory(rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, bylines: (bylines.get(row.id) ?? []).map((byline) => byline.displayName) }));
+}
+
+/** Each story's bylines in print order, for lists of stories. */
+export async function bylinesByStory(storyIds: string[]): Promise<Map<string, { displayName: string; slug: string }[]>> {
+  const byStory = new Map<string, { displayName: string; slug: string }[]>();
+  if (storyIds.length === 0) return byStory;
+  const rows = await db()
+    .select({ storyId: storyBylines.storyId, displayName: users.displayName, slug: users.slug })
     .from(storyBylines)
     .innerJoin(users, eq(storyBylines.userId, users.id))
-    .where(inArray(storyBylines.storyId, rows.map((row) => row.id)))
+    .where(inArray(storyBylines.storyId, storyIds))
     .orderBy(asc(storyBylines.position));
-  return rows.map((row) => ({
-    ...row,
-    bylines: bylines.filter((byline) => byline.storyId === row.id).map((byline) => byline.displayName),
-  }));
+  for (const { storyId, ...byline } of rows) byStory.set(storyId, [...(byStory.get(storyId) ?? []), byline]);
+  return byStory;
 }
 
 /** The slug itself if free, else the first free "-2", "-3"… variant. */

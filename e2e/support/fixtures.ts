@@ -1,5 +1,8 @@
 import crypto from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
+import type { Role } from "../../db/schema";
+import { createStaff } from "./database";
+import { servers } from "./servers";
 
 /**
  * Every test presents its own client address (the servers run with TRUST_PROXY), so sign-in
@@ -32,4 +35,14 @@ export class LoginPage {
   alert() {
     return this.page.locator("form").getByRole("alert");
   }
+}
+
+/** A staff member of the test's own, signed in on the newsroom server in this page. */
+export async function signInAsNewStaff(page: Page, role: Role = "writer") {
+  const person = await createStaff(servers.newsroom, role);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(person.email, person.password);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return person;
 }

@@ -1,23 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StoryArticle } from "@/components/story/story-article";
 import { listSections } from "@/db/queries/sections";
-import { getEditableStory } from "@/db/queries/stories";
-import { can } from "@/lib/policy";
-import { requireUser } from "@/lib/session";
+import { openDeskStory } from "@/lib/desk-story";
 import { STATUS_LABELS } from "@/lib/workflow/transitions";
 
 export const metadata: Metadata = { title: "Preview" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function PreviewPage({ params }: PageProps<"/desk/stories/[id]/preview">) {
-  const user = await requireUser();
-  const { id } = await params;
-  const story = UUID.test(id) ? await getEditableStory(id) : undefined;
-  const scope = story && { status: story.status, bylineIds: story.bylines.map((byline) => byline.id) };
-  if (!story || !scope || !can(user, "story.open", scope)) notFound();
+  const { story } = await openDeskStory((await params).id);
   const section = (await listSections()).find((candidate) => candidate.id === story.sectionId);
   return (
     <div className="space-y-6">
@@ -25,7 +16,7 @@ export default async function PreviewPage({ params }: PageProps<"/desk/stories/[
         <span>
           Preview of the saved version ({STATUS_LABELS[story.status]}). Readers cannot see this page.
         </span>
-        <Link href={`/desk/stories/${id}/edit`} className="underline">
+        <Link href={`/desk/stories/${story.id}/edit`} className="underline">
           Back to editing
         </Link>
       </p>

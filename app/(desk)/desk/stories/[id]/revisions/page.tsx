@@ -1,18 +1,15 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BodyDiff, WordDiff } from "@/components/desk/word-diff";
-import { getEditableStory } from "@/db/queries/stories";
 import { getRevision, listRevisions } from "@/db/queries/story-revisions";
 import { can } from "@/lib/policy";
-import { requireUser } from "@/lib/session";
+import { isUuid, openDeskStory } from "@/lib/desk-story";
 import { diffStoryBodies, diffText } from "@/lib/story-body/diff";
 import { restoreRevisionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Story history" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const PROBLEMS: Record<string, string> = {
   changed: "The story changed since you opened its history. Look again, then restore.",
@@ -30,15 +27,12 @@ const REASONS: Record<string, string> = {
 };
 
 export default async function RevisionsPage({ params, searchParams }: PageProps<"/desk/stories/[id]/revisions">) {
-  const user = await requireUser();
-  const { id } = await params;
-  const story = UUID.test(id) ? await getEditableStory(id) : undefined;
-  const scope = story && { status: story.status, bylineIds: story.bylines.map((byline) => byline.id) };
-  if (!story || !scope || !can(user, "story.open", scope)) notFound();
+  const { user, story, scope } = await openDeskStory((await params).id);
+  const id = story.id;
 
   const revisions = await listRevisions(id);
   const query = await searchParams;
-  const pick = (value: unknown) => (typeof value === "string" && UUID.test(value) ? value : undefined);
+  const pick = (value: unknown) => (isUuid(value) ? value : undefined);
   const toId = pick(query.to) ?? revisions[0]?.id;
   const fromId = pick(query.from) ?? revisions[1]?.id ?? toId;
   const [from, to] = await Promise.all([fromId && getRevision(id, fromId), toId && getRevision(id, toId)]);
@@ -81,6 +75,13 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
         </ol>
         {from && to ? (
           <article aria-label="Changes" className="space-y-4 rounded border border-stone-300 bg-white p-4">
+            <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
+              <RevisionSelect name="from" label="Compare" revisions={revisions} selected={from.id} />
+              <RevisionSelect name="to" label="with" revisions={revisions} selected={to.id} />
+              <button type="submit" className="rounded border border-stone-300 px-3 py-1">
+                Show changes
+              </button>
+            </form>
             <p className="text-sm text-stone-600">
               Changes from {timeFormat.format(from.createdAt)} to {timeFormat.format(to.createdAt)} (UTC).
             </p>
@@ -103,5 +104,22 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
         )}
       </div>
     </section>
+  );
+}
+
+type RevisionOption = { id: string; reason: string; createdAt: Date; authorName: string | null };
+
+function RevisionSelect({ name, label, revisions, selected }: { name: string; label: string; revisions: RevisionOption[]; selected: string }) {
+  return (
+    <label className="flex flex-col font-medium">
+      {label}
+      <select name={name} defaultValue={selected} className="mt-1 rounded border border-stone-300 bg-white px-2 py-1 font-normal">
+        {revisions.map((revision) => (
+          <option key={revision.id} value={revision.id}>
+            {timeFormat.format(revision.createdAt)} · {REASONS[revision.reason] ?? revision.reason} · {revision.authorName ?? "Someone"}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
