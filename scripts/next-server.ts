@@ -19,7 +19,9 @@ await app.prepare();
 const server = createServer((req, res) => {
   const body = checkRequestBody(req.method, req.url, req.headers);
   if (!body.ok) {
-    res.writeHead(body.status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    // No "Connection: close": closing while the client still sends makes it fail with EPIPE
+    // before it can read this answer.
+    res.writeHead(body.status, { "content-type": "text/plain; charset=utf-8" });
     res.end(body.message);
     // Let the client finish sending so it can read the answer, but drop anyone who keeps on sending.
     let discarded = 0;

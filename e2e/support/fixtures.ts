@@ -30,6 +30,11 @@ export class LoginPage {
     const answered = this.page.waitForResponse((response) => response.request().method() === "POST");
     await this.page.getByRole("button", { name: "Sign in" }).click();
     await answered;
+    // React resets the form once the action settles; typing before then would be wiped out.
+    await this.page.waitForFunction(() => {
+      const password = document.querySelector<HTMLInputElement>("input[name=password]");
+      return !password || password.value === "";
+    });
   }
 
   alert() {
