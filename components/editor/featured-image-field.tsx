@@ -37,7 +37,6 @@ export function FeaturedImageField({
       <legend className="font-medium">Featured image</legend>
       {image.id && image.src ? (
         <>
-          {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail of the stored variant */}
           <img src={image.src} alt={image.alt} className="h-auto w-full rounded border border-stone-200" />
           <label className="block font-medium">
             Alt text

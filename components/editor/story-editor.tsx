@@ -132,7 +132,6 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
   const missing = useMemo(
     () => submitChecklist({ ...fields, bylines, body: editor ? editor.getJSON() : initial.body }),
     // Words stand in for body changes, so the checklist follows the text without a re-render per keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [fields, bylines, editor, words],
   );
 

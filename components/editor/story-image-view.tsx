@@ -12,7 +12,6 @@ function StoryImageView({ node, updateAttributes, editor, deleteNode }: ReactNod
   const missingAlt = !String(alt ?? "").trim();
   return (
     <NodeViewWrapper as="figure" data-story-image="" className="not-prose my-6 rounded border border-stone-200 p-2">
-      {/* eslint-disable-next-line @next/next/no-img-element -- the editor shows the stored file as it is */}
       <img src={String(src)} alt={String(alt ?? "")} width={Number(width) || undefined} height={Number(height) || undefined} className="h-auto max-w-full" />
       {editable ? (
         <div className="mt-2 grid gap-2 sm:grid-cols-2" contentEditable={false}>
