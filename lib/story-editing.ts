@@ -32,9 +32,13 @@ export const saveStoryInput = z.strictObject({
   draft: storyDraftInput,
 });
 
+/** The workflow steps the desk offers so far; scheduling and publishing come with their own effects. */
+export const OFFERED_TRANSITIONS = ["submit", "withdraw", "requestChanges", "approve"] as const;
+export type OfferedTransition = (typeof OFFERED_TRANSITIONS)[number];
+
 export const transitionInput = z.strictObject({
   storyId: z.uuid("Unknown story."),
-  name: z.enum(["submit", "withdraw"]),
+  name: z.enum(OFFERED_TRANSITIONS),
   baseRevision: z.number().int().positive(),
   note: z.string().max(2000, "Keep the note under 2,000 characters.").optional(),
 });

@@ -74,6 +74,8 @@ async function main() {
       AUTH_SECRET: loadAuthSecret(dataDir),
       PORT: String(port),
       NODE_ENV: dev ? "development" : "production",
+      // The machines Masthead runs on often have no way out; nothing should try to phone home.
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
       MASTHEAD_DEV: dev ? "1" : "0",
     },
   });

@@ -11,6 +11,7 @@ vi.mock("@/lib/session", () => ({ currentUser: async () => session.user }));
 vi.mock("next/navigation", () => ({ redirect: vi.fn(), notFound: vi.fn() }));
 
 const { createStoryAction, saveStoryAction, transitionStoryAction } = await import("@/app/(desk)/desk/stories/actions");
+const { FORBIDDEN } = await import("@/lib/server-action");
 const { createDraft } = await import("@/db/queries/stories");
 
 const body = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -165,6 +166,36 @@ describe("transitionStoryAction", () => {
     const id = await createDraft(writer.id);
     expect(await transitionStoryAction({ storyId: id, name: "approve", baseRevision: 1 })).toHaveProperty("error");
     expect((await snapshot(id)).story.status).toBe("draft");
+  });
+});
+
+describe("review by the desk", () => {
+  it("needs a note to request changes, and the publish checklist to approve", async () => {
+    const writer = await signInAs("writer");
+    const id = await createDraft(writer.id);
+    const [{ id: sectionId }] = await db()
+      .insert(sections)
+      .values({ name: "Review", slug: `review-${id.slice(0, 8)}` })
+      .returning({ id: sections.id });
+    await saveStoryAction({ storyId: id, baseRevision: 1, explicit: true, draft: draft({ sectionId, dek: "Too short for search." }) });
+    await transitionStoryAction({ storyId: id, name: "submit", baseRevision: 2 });
+    expect(await transitionStoryAction({ storyId: id, name: "approve", baseRevision: 3 })).toEqual({ error: FORBIDDEN });
+
+    await signInAs("editor");
+    expect(await transitionStoryAction({ storyId: id, name: "requestChanges", baseRevision: 3, note: "  " })).toEqual({
+      error: "Write a note telling the writers what to change.",
+    });
+    const refused = await transitionStoryAction({ storyId: id, name: "approve", baseRevision: 3 });
+    expect(refused.missing).toEqual(["Write an SEO description of 50–160 characters (or a dek of that length)."]);
+    expect((await snapshot(id)).story.status).toBe("in_review");
+
+    expect(await transitionStoryAction({ storyId: id, name: "requestChanges", baseRevision: 3, note: "Add a quote." })).toEqual({});
+    const audit = await db().select().from(auditLog).where(eq(auditLog.targetId, id));
+    expect(audit.find((entry) => entry.action === "story.requestChanges")).toMatchObject({
+      fromStatus: "in_review",
+      toStatus: "changes_requested",
+      note: "Add a quote.",
+    });
   });
 });
 

@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { saveAsNewStoryAction, transitionStoryAction } from "@/app/(desk)/desk/stories/actions";
 import type { Byline } from "@/db/queries/stories";
-import type { ClientStory, StoryDraftInput } from "@/lib/story-editing";
+import type { ClientStory, OfferedTransition, StoryDraftInput } from "@/lib/story-editing";
 import { readingMinutes, storyWordCount } from "@/lib/story-body/text";
-import { submitChecklist } from "@/lib/workflow/checklist";
+import { publishChecklist, submitChecklist } from "@/lib/workflow/checklist";
 import { STATUS_LABELS } from "@/lib/workflow/transitions";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
@@ -15,6 +15,7 @@ import { FeaturedImageField } from "./featured-image-field";
 import { ConflictDialog } from "./conflict-dialog";
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from "./local-draft";
 import { RestoreBanner } from "./restore-banner";
+import { ReviewPanel } from "./review-panel";
 import { SaveStatusText } from "./save-status";
 import { type Fields, HeadlineFields, MetadataFields } from "./story-fields";
 import { SubmitPanel } from "./submit-panel";
@@ -28,6 +29,8 @@ type Props = {
   mayChangeBylines: boolean;
   maySubmit: boolean;
   mayWithdraw: boolean;
+  mayRequestChanges: boolean;
+  mayApprove: boolean;
 };
 
 function fieldsOf(story: ClientStory): Fields {
@@ -49,7 +52,8 @@ function fieldsOf(story: ClientStory): Fields {
   };
 }
 
-export function StoryEditor({ initial, sections, staff, editable, mayChangeBylines, maySubmit, mayWithdraw }: Props) {
+export function StoryEditor(props: Props) {
+  const { initial, sections, staff, editable, mayChangeBylines, maySubmit, mayWithdraw } = props;
   const router = useRouter();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(initial));
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -129,14 +133,16 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
     return () => window.removeEventListener("keydown", saveNow);
   }, [autosave, editable]);
 
-  const missing = useMemo(
-    () => submitChecklist({ ...fields, bylines, body: editor ? editor.getJSON() : initial.body }),
+  const [missing, missingToApprove] = useMemo(() => {
+    const story = { ...fields, bylines, body: editor ? editor.getJSON() : initial.body };
+    return [submitChecklist(story), publishChecklist(story)];
+  },
     // Words stand in for body changes, so the checklist follows the text without a re-render per keystroke.
     [fields, bylines, editor, words],
   );
 
-  async function transition(name: "submit" | "withdraw", note?: string): Promise<string | null> {
-    if (name === "submit" && !(await autosave.save(true))) return "Save the story first: it could not be saved.";
+  async function transition(name: OfferedTransition, note?: string): Promise<string | null> {
+    if (editable && name !== "withdraw" && !(await autosave.save(true))) return "Save the story first: it could not be saved.";
     const result = await transitionStoryAction({ storyId: initial.id, name, baseRevision: autosave.baseRevision(), note });
     if (result.error) return [result.error, ...(result.missing ?? [])].join(" ");
     router.refresh();
@@ -213,6 +219,13 @@ export function StoryEditor({ initial, sections, staff, editable, mayChangeBylin
           />
         </div>
         <aside className="space-y-6">
+          <ReviewPanel
+            mayRequestChanges={props.mayRequestChanges}
+            mayApprove={props.mayApprove}
+            missingToApprove={missingToApprove}
+            onRequestChanges={(note) => transition("requestChanges", note)}
+            onApprove={() => transition("approve")}
+          />
           <SubmitPanel
             missing={missing}
             maySubmit={maySubmit}

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { submitChecklist } from "@/lib/workflow/checklist";
+import { publishChecklist, submitChecklist } from "@/lib/workflow/checklist";
 import { TRANSITIONS, type TransitionName, canStartFrom } from "@/lib/workflow/transitions";
 import { db } from "../client";
 import { auditLog, stories } from "../schema";
@@ -36,7 +36,7 @@ export async function applyTransition(
 
     const story = (await loadEditableStory(tx, storyId))!;
     if (transition.checklist) {
-      const missing = submitChecklist(story);
+      const missing = transition.checklist === "publish" ? publishChecklist(story) : submitChecklist(story);
       if (missing.length > 0) return { kind: "checklist", missing };
     }
     const [updated] = await tx

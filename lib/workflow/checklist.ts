@@ -9,7 +9,13 @@ function imagesMissingAlt(node: ImageNode | undefined): number {
 }
 
 /** What the product rules require before a story goes to review: each missing item, in words. */
-type ChecklistStory = Pick<EditableStory, "headline" | "dek" | "sectionId" | "bylines" | "body" | "featuredImageId" | "featuredImageAlt">;
+type ChecklistStory = Pick<
+  EditableStory,
+  "headline" | "dek" | "sectionId" | "bylines" | "body" | "featuredImageId" | "featuredImageAlt"
+>;
+type PublishChecklistStory = ChecklistStory & Pick<EditableStory, "slug" | "seoDescription">;
+
+export const SEO_DESCRIPTION_RANGE = { min: 50, max: 160 } as const;
 
 export function submitChecklist(story: ChecklistStory): string[] {
   const missing: string[] = [];
@@ -20,5 +26,17 @@ export function submitChecklist(story: ChecklistStory): string[] {
   if (story.featuredImageId && !story.featuredImageAlt.trim()) missing.push("Add alt text to the featured image.");
   const withoutAlt = imagesMissingAlt(story.body as ImageNode);
   if (withoutAlt > 0) missing.push(`Add alt text to ${withoutAlt === 1 ? "the image" : `${withoutAlt} images`} in the body.`);
+  return missing;
+}
+
+/** Before a story may be approved or go live: the submit checklist, a slug, and a search snippet. */
+export function publishChecklist(story: PublishChecklistStory): string[] {
+  const missing = submitChecklist(story);
+  if (!story.slug.trim()) missing.push("Give the story a slug.");
+  const { min, max } = SEO_DESCRIPTION_RANGE;
+  const fits = (text: string) => text.trim().length >= min && text.trim().length <= max;
+  if (!fits(story.seoDescription) && !fits(story.dek)) {
+    missing.push(`Write an SEO description of ${min}–${max} characters (or a dek of that length).`);
+  }
   return missing;
 }

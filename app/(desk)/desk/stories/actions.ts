@@ -170,7 +170,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
   redirect(`/desk/stories/${storyId}/edit`);
 }
 
-/** The workflow steps a writer's desk offers today: handing a story in and taking it back. */
+/** The workflow steps the desk offers today: hand in, take back, send back with a note, approve. */
 export async function transitionStoryAction(input: unknown): Promise<{ error?: string; missing?: string[] }> {
   const user = await currentUser();
   if (!user) return { error: SESSION_ENDED };
@@ -182,6 +182,7 @@ export async function transitionStoryAction(input: unknown): Promise<{ error?: s
   if (!scope || !can(user, "story.open", scope)) return { error: NOT_FOUND.error };
   if (!canStartFrom(name, scope.status)) return { error: STORY_CHANGED };
   if (!canTransition(user, name, scope)) return { error: FORBIDDEN };
+  if (name === "requestChanges" && !note?.trim()) return { error: "Write a note telling the writers what to change." };
   const result = await applyTransition(storyId, name, baseRevision, user.id, note || null);
   switch (result.kind) {
     case "done":
