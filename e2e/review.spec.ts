@@ -2,6 +2,7 @@ import { expect, signInAsNewStaff, test } from "./support/fixtures";
 import { StoryEditorPage } from "./support/story-editor-page";
 
 test("an editor sends a story back with a note; the writer revises and resubmits; the editor approves", async ({ browser }) => {
+  test.slow(); // two people, a whole review round
   const writerContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::4:1" } });
   const writerPage = await writerContext.newPage();
   await signInAsNewStaff(writerPage, "writer");
@@ -18,7 +19,16 @@ test("an editor sends a story back with a note; the writer revises and resubmits
   const editorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::4:2" } });
   const editorPage = await editorContext.newPage();
   await signInAsNewStaff(editorPage, "editor");
-  await editorPage.goto(url);
+  await editorPage.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: /^Review \d+$/ }).click();
+  await expect(editorPage.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  const queued = editorPage.getByRole("row").filter({ hasText: "Pier lights switched on for winter" });
+  await expect(queued).toContainText("News");
+  await editorPage.getByRole("navigation", { name: "Filter by section" }).getByRole("link", { name: "Culture" }).click();
+  await expect(editorPage).toHaveURL(/section=culture/);
+  await expect(queued).toHaveCount(0);
+  await editorPage.getByRole("navigation", { name: "Filter by section" }).getByRole("link", { name: "News" }).click();
+  await queued.getByRole("link", { name: "Pier lights switched on for winter" }).click();
+  await expect(editorPage).toHaveURL(url);
   const desk = editorPage.getByRole("region", { name: "Editing desk" });
   await desk.getByRole("button", { name: "Request changes" }).click();
   await expect(desk.getByRole("alert")).toHaveText("Write a note telling the writers what to change.");
@@ -65,4 +75,11 @@ test("approval waits for the publish checklist", async ({ page }) => {
   await expect(desk.getByText("Ready to approve.")).toBeVisible();
   await desk.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Approved");
+});
+
+test("writers have no review queue", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  await expect(page.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: /^Review/ })).toHaveCount(0);
+  const response = await page.goto("/desk/review");
+  expect(response?.status()).toBe(404);
 });

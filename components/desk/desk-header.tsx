@@ -4,7 +4,7 @@ import type { SessionUser } from "@/db/queries/users";
 import { can } from "@/lib/policy";
 import { ROLE_LABELS } from "@/lib/roles";
 
-export function DeskHeader({ user }: { user: SessionUser }) {
+export function DeskHeader({ user, inReview }: { user: SessionUser; inReview: number | null }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -14,6 +14,11 @@ export function DeskHeader({ user }: { user: SessionUser }) {
         <nav aria-label="Desk" className="flex gap-4 text-sm">
           <Link href="/desk">Desk</Link>
           <Link href="/desk/stories">Stories</Link>
+          {inReview !== null && (
+            <Link href="/desk/review">
+              Review <span className="rounded-full bg-stone-200 px-2 text-xs tabular-nums">{inReview}</span>
+            </Link>
+          )}
           {can(user, "admin.manage") && <Link href="/desk/admin/staff">Staff</Link>}
           <Link href="/">Public site</Link>
         </nav>

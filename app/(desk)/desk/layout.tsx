@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { DeskHeader } from "@/components/desk/desk-header";
+import { countInReview } from "@/db/queries/review-queue";
+import { can } from "@/lib/policy";
 import { requireUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Desk", robots: { index: false, follow: false } };
@@ -8,7 +10,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   const user = await requireUser();
   return (
     <>
-      <DeskHeader user={user} />
+      <DeskHeader user={user} inReview={can(user, "desk.overview") ? await countInReview() : null} />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterLink } from "@/components/desk/filter-link";
 import { listDeskStories } from "@/db/queries/stories";
 import { STORY_STATUSES, type StoryStatus } from "@/db/schema";
 import { can } from "@/lib/policy";
@@ -67,17 +68,5 @@ export default async function StoriesPage({ searchParams }: PageProps<"/desk/sto
         </table>
       )}
     </section>
-  );
-}
-
-function FilterLink({ label, href, current }: { label: string; href: string; current: boolean }) {
-  return (
-    <Link
-      href={href}
-      aria-current={current ? "page" : undefined}
-      className={`rounded-full border px-3 py-1 ${current ? "border-stone-900 bg-stone-900 text-white" : "border-stone-300 hover:bg-stone-100"}`}
-    >
-      {label}
-    </Link>
   );
 }
