@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -70,6 +71,12 @@ export const publication = pgTable(
     description: text("description").notNull().default(""),
     language: text("language").notNull().default("en"),
     timezone: text("timezone").notNull().default("UTC"),
+    /**
+     * Bumped in the same transaction as anything that changes what the public sees (publishing,
+     * unpublishing, settings): public caches key on it, so the next reader request is fresh
+     * on every instance sharing the database.
+     */
+    publicVersion: integer("public_version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("publication_single_row", sql`${t.id} = 1`)],
@@ -128,6 +135,8 @@ export const stories = pgTable(
     publishAt: timestamp("publish_at", { withTimezone: true }),
     /** When it first went live; set once. */
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** A published story's working copy differs from its live version (public_stories). */
+    pendingUpdate: boolean("pending_update").notNull().default(false),
     /** When it was first submitted for review; a story never submitted may be deleted. */
     firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }),
     lastEditedBy: uuid("last_edited_by").references(() => users.id, { onDelete: "set null" }),
@@ -255,3 +264,152 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: bigint("expire", { mode: "number" }),
 });
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The live version of every public story, and nothing else: written only by the publishing steps
+ * (publish now, the scheduler, publish update, republish) and removed by unpublish. Public pages,
+ * feeds, sitemaps and search read from here, so a draft or a pending revision can never leak.
+ */
+export const publicStories = pgTable(
+  "public_stories",
+  {
+    storyId: uuid("story_id")
+      .primaryKey()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id, { onDelete: "restrict" }),
+    slug: text("slug").notNull(),
+    headline: text("headline").notNull(),
+    dek: text("dek").notNull(),
+    body: jsonb("body").notNull(),
+    /** The shared renderer's output, made once at publish time. */
+    bodyHtml: text("body_html").notNull(),
+    bodyText: text("body_text").notNull(),
+    wordCount: integer("word_count").notNull(),
+    seoTitle: text("seo_title").notNull(),
+    seoDescription: text("seo_description").notNull(),
+    featuredImageId: uuid("featured_image_id").references(() => media.id, { onDelete: "set null" }),
+    featuredImageAlt: text("featured_image_alt").notNull(),
+    featuredImageCaption: text("featured_image_caption").notNull(),
+    featuredImageCredit: text("featured_image_credit").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    /** When an update last went live; null until the first one. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    /** The story revision this live version was taken from. */
+    liveRevision: integer("live_revision").notNull(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, headline), 'A') || setweight(to_tsvector('english'::regconfig, dek), 'B') || setweight(to_tsvector('english'::regconfig, body_text), 'C')`,
+      ),
+  },
+  (t) => [
+    uniqueIndex("public_stories_slug_unique").on(t.sectionId, t.slug),
+    index("public_stories_published_idx").on(t.publishedAt),
+    index("public_stories_section_idx").on(t.sectionId, t.publishedAt),
+    index("public_stories_search_idx").using("gin", t.search),
+  ],
+);
+
+export const publicStoryBylines = pgTable(
+  "public_story_bylines",
+  {
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => publicStories.storyId, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.userId] }), index("public_story_bylines_user_idx").on(t.userId)],
+);
+
+export const publicStoryTags = pgTable(
+  "public_story_tags",
+  {
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => publicStories.storyId, { onDelete: "cascade" }),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index("public_story_tags_tag_idx").on(t.tagId)],
+);
+
+/**
+ * Every public address a story has had (section slug + story slug). An address that is not the
+ * story's current one answers 301; one whose story is no longer public answers 410.
+ */
+export const storyPaths = pgTable(
+  "story_paths",
+  {
+    sectionSlug: text("section_slug").notNull(),
+    slug: text("slug").notNull(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sectionSlug, t.slug] }), index("story_paths_story_idx").on(t.storyId)],
+);
+
+export const CORRECTION_KINDS = ["correction", "update"] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+export const correctionKindEnum = pgEnum("correction_kind", CORRECTION_KINDS);
+
+/** Public notes carried by a published update, shown at the end of the story and on /corrections. */
+export const storyCorrections = pgTable(
+  "story_corrections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    kind: correctionKindEnum("kind").notNull(),
+    note: text("note").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("story_corrections_story_idx").on(t.storyId), index("story_corrections_published_idx").on(t.publishedAt)],
+);
+
+/** The desk's bell: one row per person told about something. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    storyId: uuid("story_id").references(() => stories.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** Expiring preview links for people without an account; only the token's hash is stored. */
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("share_links_token_unique").on(t.tokenHash), index("share_links_story_idx").on(t.storyId)],
+);

@@ -2,19 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { exitCode, output, runScript, waitForLine } from "../tests/support/processes";
 import { LoginPage, expect, test } from "./support/fixtures";
-import { DEMO_PASSWORD, runDir } from "./support/servers";
+import { DEMO_PASSWORD, PORT_BASE, runDir } from "./support/servers";
 
 // `npm run demo` and `npm start` as a person runs them: start, refuse a twin, stop cleanly, start again.
 test("the server owns its data directory, shuts down cleanly and reseeds safely", async ({ page }) => {
   test.slow();
   const dataDir = fs.mkdtempSync(path.join(runDir, "process-"));
-  const port = 3220;
+  const port = PORT_BASE + 10;
   // runScript drops DATABASE_URL, so this always runs the embedded database, whichever suite this is.
   const env = { DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD, TRUST_PROXY: "1" };
   const start = () => runScript("serve.ts", ["--demo"], env);
 
   const first = start();
-  await waitForLine(first, /Masthead is ready at http:\/\/localhost:3220/, 90_000);
+  await waitForLine(first, new RegExp(`Masthead is ready at http://localhost:${port}`), 90_000);
   expect(fs.statSync(path.join(dataDir, "auth-secret")).mode & 0o777).toBe(0o600);
 
   const twin = runScript("serve.ts", ["--demo"], { ...env, PORT: String(port + 1) });

@@ -65,7 +65,7 @@ export function can(actor: Actor, action: Action, story?: StoryScope): boolean {
 const WRITER_TRANSITIONS: readonly TransitionName[] = ["submit", "withdraw"];
 
 export function canTransition(actor: Actor, name: TransitionName, story: StoryScope): boolean {
-  if (!canStartFrom(name, story.status)) return false;
+  if (!canStartFrom(name, story.status) || name === "scheduledPublish") return false;
   if (isEditorial(actor)) return true;
   return owns(actor, story) && WRITER_TRANSITIONS.includes(name);
 }

@@ -17,8 +17,11 @@ export const TRANSITIONS = {
   schedule: { from: ["approved"], to: "scheduled", label: "Schedule", checklist: "publish" },
   unschedule: { from: ["scheduled"], to: "approved", label: "Unschedule", checklist: null },
   publishNow: { from: ["approved", "scheduled"], to: "published", label: "Publish now", checklist: "publish" },
+  publishUpdate: { from: ["published"], to: "published", label: "Publish update", checklist: "publish" },
   unpublish: { from: ["published"], to: "unpublished", label: "Unpublish", checklist: null },
   republish: { from: ["unpublished"], to: "published", label: "Republish", checklist: "publish" },
+  /** Taken by the scheduler alone, once the time has come (lib/policy.ts refuses it to everyone). */
+  scheduledPublish: { from: ["scheduled"], to: "published", label: "Scheduled publish", checklist: "publish" },
 } as const satisfies Record<
   string,
   { from: readonly StoryStatus[]; to: StoryStatus; label: string; checklist: "submit" | "publish" | null }

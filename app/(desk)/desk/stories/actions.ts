@@ -183,7 +183,7 @@ export async function transitionStoryAction(input: unknown): Promise<{ error?: s
   if (!canStartFrom(name, scope.status)) return { error: STORY_CHANGED };
   if (!canTransition(user, name, scope)) return { error: FORBIDDEN };
   if (name === "requestChanges" && !note?.trim()) return { error: "Write a note telling the writers what to change." };
-  const result = await applyTransition(storyId, name, baseRevision, user.id, note || null);
+  const result = await applyTransition(storyId, name, baseRevision, user.id, { note: note || null });
   switch (result.kind) {
     case "done":
       return {};
@@ -193,5 +193,7 @@ export async function transitionStoryAction(input: unknown): Promise<{ error?: s
       return { error: STORY_CHANGED };
     case "missing":
       return { error: NOT_FOUND.error };
+    case "nothing-pending":
+      return { error: "There are no unpublished edits to publish." };
   }
 }
