@@ -69,3 +69,11 @@ export function canTransition(actor: Actor, name: TransitionName, story: StorySc
   if (isEditorial(actor)) return true;
   return owns(actor, story) && WRITER_TRANSITIONS.includes(name);
 }
+
+export const PUBLISHING_STEPS = ["schedule", "unschedule", "publishNow", "publishUpdate", "unpublish", "republish"] as const;
+export type PublishingStep = (typeof PUBLISHING_STEPS)[number];
+
+/** The publishing steps this person may take on this story now, for the desk to offer. */
+export function publishingSteps(actor: Actor, story: StoryScope): PublishingStep[] {
+  return PUBLISHING_STEPS.filter((step) => canTransition(actor, step, story));
+}

@@ -32,16 +32,40 @@ export const saveStoryInput = z.strictObject({
   draft: storyDraftInput,
 });
 
-/** The workflow steps the desk offers so far; scheduling and publishing come with their own effects. */
-export const OFFERED_TRANSITIONS = ["submit", "withdraw", "requestChanges", "approve"] as const;
+/** Every step a person can take from the desk; the scheduler's own publish is not among them. */
+export const OFFERED_TRANSITIONS = [
+  "submit",
+  "withdraw",
+  "requestChanges",
+  "approve",
+  "schedule",
+  "unschedule",
+  "publishNow",
+  "publishUpdate",
+  "unpublish",
+  "republish",
+] as const;
 export type OfferedTransition = (typeof OFFERED_TRANSITIONS)[number];
+
+const NOTE_LIMIT = 2000;
 
 export const transitionInput = z.strictObject({
   storyId: z.uuid("Unknown story."),
-  name: z.enum(OFFERED_TRANSITIONS),
+  name: z.enum(OFFERED_TRANSITIONS, "Unknown workflow step."),
   baseRevision: z.number().int().positive(),
-  note: z.string().max(2000, "Keep the note under 2,000 characters.").optional(),
+  note: z.string().max(NOTE_LIMIT, "Keep the note under 2,000 characters.").optional(),
+  /** Schedule: the wall-clock time in the publication's timezone, as a datetime-local field gives it. */
+  publishAt: z.string().max(40, "Enter the date and time as shown.").optional(),
+  /** Publish update: an optional public correction or update note. */
+  publicNote: z
+    .strictObject({
+      kind: z.enum(["correction", "update"], "Choose Correction or Update."),
+      note: z.string().trim().min(1, "Write the text of the note.").max(NOTE_LIMIT, "Keep the note under 2,000 characters."),
+    })
+    .optional(),
 });
+
+export type TransitionInput = z.infer<typeof transitionInput>;
 
 /** The snapshot of a story's other fields kept with each revision (db/queries/story-revisions.ts). */
 export const revisionFields = z.object({
@@ -58,10 +82,19 @@ export const revisionFields = z.object({
 });
 
 /** A story as the browser editor holds it (dates as strings, so it crosses the wire intact). */
-export type ClientStory = Omit<EditableStory, "updatedAt"> & { updatedAt: string };
+export type ClientStory = Omit<EditableStory, "updatedAt" | "publishAt" | "publishedAt"> & {
+  updatedAt: string;
+  publishAt: string | null;
+  publishedAt: string | null;
+};
 
 export function toClientStory(story: EditableStory): ClientStory {
-  return { ...story, updatedAt: story.updatedAt.toISOString() };
+  return {
+    ...story,
+    updatedAt: story.updatedAt.toISOString(),
+    publishAt: story.publishAt?.toISOString() ?? null,
+    publishedAt: story.publishedAt?.toISOString() ?? null,
+  };
 }
 
 export type SaveResponse =

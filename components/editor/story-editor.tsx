@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { saveAsNewStoryAction, transitionStoryAction } from "@/app/(desk)/desk/stories/actions";
 import type { Byline } from "@/db/queries/stories";
-import type { ClientStory, OfferedTransition, StoryDraftInput } from "@/lib/story-editing";
+import type { PublishingStep } from "@/lib/policy";
+import type { ClientStory, OfferedTransition, StoryDraftInput, TransitionInput } from "@/lib/story-editing";
 import { readingMinutes, storyWordCount } from "@/lib/story-body/text";
 import { publishChecklist, submitChecklist } from "@/lib/workflow/checklist";
 import { STATUS_LABELS } from "@/lib/workflow/transitions";
@@ -14,6 +15,7 @@ import { BylinePicker } from "./byline-picker";
 import { FeaturedImageField } from "./featured-image-field";
 import { ConflictDialog } from "./conflict-dialog";
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from "./local-draft";
+import { PublishingPanel } from "./publishing-panel";
 import { RestoreBanner } from "./restore-banner";
 import { ReviewPanel } from "./review-panel";
 import { SaveStatusText } from "./save-status";
@@ -31,6 +33,9 @@ type Props = {
   mayWithdraw: boolean;
   mayRequestChanges: boolean;
   mayApprove: boolean;
+  publishing: PublishingStep[];
+  timezone: string;
+  changesSinceSubmissionHref: string | null;
 };
 
 function fieldsOf(story: ClientStory): Fields {
@@ -62,6 +67,7 @@ export function StoryEditor(props: Props) {
   const [copying, setCopying] = useState(false);
   const [bylines, setBylines] = useState(initial.bylines);
   const [featuredSrc, setFeaturedSrc] = useState(initial.featuredImageSrc);
+  const [pendingUpdate, setPendingUpdate] = useState(initial.pendingUpdate);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
   const bylinesRef = useRef(bylines);
@@ -80,9 +86,13 @@ export function StoryEditor(props: Props) {
     }),
     [initial.body, mayChangeBylines],
   );
-  const onSaved = useCallback(({ slug }: { slug: string }) => {
-    if (!fieldsRef.current.slugLocked) setFields((current) => ({ ...current, slug }));
-  }, []);
+  const onSaved = useCallback(
+    ({ slug }: { slug: string }) => {
+      if (!fieldsRef.current.slugLocked) setFields((current) => ({ ...current, slug }));
+      if (initial.status === "published") setPendingUpdate(true);
+    },
+    [initial.status],
+  );
   const autosave = useAutosave({
     storyId: initial.id,
     readFeaturedSrc: () => featuredSrcRef.current,
@@ -141,9 +151,13 @@ export function StoryEditor(props: Props) {
     [fields, bylines, editor, words],
   );
 
-  async function transition(name: OfferedTransition, note?: string): Promise<string | null> {
-    if (editable && name !== "withdraw" && !(await autosave.save(true))) return "Save the story first: it could not be saved.";
-    const result = await transitionStoryAction({ storyId: initial.id, name, baseRevision: autosave.baseRevision(), note });
+  async function transition(
+    name: OfferedTransition,
+    extras: Pick<TransitionInput, "note" | "publishAt" | "publicNote"> = {},
+  ): Promise<string | null> {
+    const keepsText = name === "withdraw" || name === "unpublish" || name === "unschedule";
+    if (editable && !keepsText && !(await autosave.save(false))) return "Save the story first: it could not be saved.";
+    const result = await transitionStoryAction({ storyId: initial.id, name, baseRevision: autosave.baseRevision(), ...extras });
     if (result.error) return [result.error, ...(result.missing ?? [])].join(" ");
     router.refresh();
     return null;
@@ -174,6 +188,11 @@ export function StoryEditor(props: Props) {
         <a href={`/desk/stories/${initial.id}/preview`} className="underline">
           Preview
         </a>
+        {props.changesSinceSubmissionHref && (
+          <a href={props.changesSinceSubmissionHref} className="underline">
+            Changes since last submission
+          </a>
+        )}
         <span className="ml-auto flex items-center gap-3">
           <span data-testid="word-count">
             {words.toLocaleString("en")} words · {readingMinutes(words)} min read
@@ -223,14 +242,24 @@ export function StoryEditor(props: Props) {
             mayRequestChanges={props.mayRequestChanges}
             mayApprove={props.mayApprove}
             missingToApprove={missingToApprove}
-            onRequestChanges={(note) => transition("requestChanges", note)}
+            onRequestChanges={(note) => transition("requestChanges", { note })}
             onApprove={() => transition("approve")}
+          />
+          <PublishingPanel
+            steps={props.publishing}
+            status={initial.status}
+            publishAt={initial.publishAt}
+            publishedAt={initial.publishedAt}
+            pendingUpdate={pendingUpdate}
+            timezone={props.timezone}
+            missing={missingToApprove}
+            onStep={transition}
           />
           <SubmitPanel
             missing={missing}
             maySubmit={maySubmit}
             mayWithdraw={mayWithdraw}
-            onSubmit={(note) => transition("submit", note)}
+            onSubmit={(note) => transition("submit", { note })}
             onWithdraw={() => transition("withdraw")}
           />
           <BylinePicker

@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { lockDataDir } from "./data-dir-lock";
 import { prepareDataDir } from "./data-dir";
+import { ProtocolQueue } from "./protocol-queue";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -15,6 +16,8 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   try {
     const db = await PGlite.create(path.join(dataDir, "pgdata"));
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
+    // Replaces the library's queue before any connection exists (see ProtocolQueue for why).
+    (server as unknown as { queryQueue: ProtocolQueue }).queryQueue = new ProtocolQueue(db);
     await server.start();
     const url = new URL(`postgresql://${server.getServerConn()}`);
     url.username = "postgres";

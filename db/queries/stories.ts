@@ -31,6 +31,12 @@ export type EditableStory = {
   wordCount: number;
   updatedAt: Date;
   lastEditedBy: string | null;
+  /** When a scheduled story goes live. */
+  publishAt: Date | null;
+  /** When it first went live. */
+  publishedAt: Date | null;
+  /** A published story whose working copy has edits readers do not see yet. */
+  pendingUpdate: boolean;
 };
 
 export async function loadBylines(tx: Transaction, storyId: string): Promise<Byline[]> {
@@ -73,6 +79,9 @@ export async function loadEditableStory(tx: Transaction, id: string): Promise<Ed
       wordCount: stories.wordCount,
       updatedAt: stories.updatedAt,
       lastEditedBy: editor,
+      publishAt: stories.publishAt,
+      publishedAt: stories.publishedAt,
+      pendingUpdate: stories.pendingUpdate,
     })
     .from(stories)
     .leftJoin(media, eq(stories.featuredImageId, media.id))

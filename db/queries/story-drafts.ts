@@ -45,7 +45,7 @@ export async function saveStoryDraft(
 ): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     const [locked] = await tx
-      .select({ revision: stories.revision })
+      .select({ revision: stories.revision, status: stories.status })
       .from(stories)
       .where(eq(stories.id, storyId))
       .for("update");
@@ -75,6 +75,8 @@ export async function saveStoryDraft(
         body: draft.body,
         wordCount: draft.wordCount,
         lastEditedBy: editorId,
+        // Readers keep the live version until an editor publishes this one.
+        ...(locked.status === "published" ? { pendingUpdate: true } : {}),
         revision: sql`${stories.revision} + 1`,
         updatedAt: new Date(),
       })

@@ -76,3 +76,24 @@ export async function getRevision(storyId: string, revisionId: string) {
     .where(and(eq(storyRevisions.storyId, storyId), eq(storyRevisions.id, revisionId)));
   return row;
 }
+
+/**
+ * What the desk compares when a story comes back: the version handed in the time before
+ * (or, after a first submission, that one) against the story as it is now.
+ */
+export async function sinceLastSubmission(storyId: string): Promise<{ from: string; to: string } | null> {
+  const [latest] = await db()
+    .select({ id: storyRevisions.id })
+    .from(storyRevisions)
+    .where(eq(storyRevisions.storyId, storyId))
+    .orderBy(desc(storyRevisions.createdAt))
+    .limit(1);
+  const submissions = await db()
+    .select({ id: storyRevisions.id })
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.storyId, storyId), eq(storyRevisions.reason, "submit")))
+    .orderBy(desc(storyRevisions.createdAt))
+    .limit(2);
+  const from = submissions[1] ?? submissions[0];
+  return latest && from && from.id !== latest.id ? { from: from.id, to: latest.id } : null;
+}

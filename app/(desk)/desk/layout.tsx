@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DeskHeader } from "@/components/desk/desk-header";
+import { countUnreadNotifications } from "@/db/queries/notifications";
 import { countInReview } from "@/db/queries/review-queue";
 import { can } from "@/lib/policy";
 import { requireUser } from "@/lib/session";
@@ -10,7 +11,11 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
   const user = await requireUser();
   return (
     <>
-      <DeskHeader user={user} inReview={can(user, "desk.overview") ? await countInReview() : null} />
+      <DeskHeader
+        user={user}
+        inReview={can(user, "desk.overview") ? await countInReview() : null}
+        unread={await countUnreadNotifications(user.id)}
+      />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

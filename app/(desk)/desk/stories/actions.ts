@@ -9,6 +9,7 @@ import { allActiveStaff } from "@/db/queries/users";
 import { saveStoryDraft } from "@/db/queries/story-drafts";
 import { findMedia } from "@/db/queries/media";
 import { getRevision } from "@/db/queries/story-revisions";
+import { getPublication } from "@/db/queries/publication";
 import { applyTransition } from "@/db/queries/story-transitions";
 import { can, canTransition } from "@/lib/policy";
 import { STORY_CHANGED, canStartFrom } from "@/lib/workflow/transitions";
@@ -16,6 +17,7 @@ import { FORBIDDEN, SESSION_ENDED, firstIssue, formFields } from "@/lib/server-a
 import { currentUser } from "@/lib/session";
 import { storyWordCount } from "@/lib/story-body/text";
 import { parseStoryBody } from "@/lib/story-body/validate";
+import { zonedLocalToUtc } from "@/lib/time-zone";
 import {
   type SaveResponse,
   revisionFields,
@@ -48,9 +50,6 @@ export async function saveStoryAction(input: unknown): Promise<SaveResponse> {
   if (!scope || !can(user, "story.open", scope)) return NOT_FOUND;
   if (!can(user, "story.edit", scope)) {
     return { kind: "error", error: "You can no longer edit this story: it is with the editors." };
-  }
-  if (scope.status === "published" || scope.status === "scheduled") {
-    return { kind: "error", error: "Edits to scheduled and published stories are not possible yet." };
   }
   const body = parseStoryBody(draft.body);
   if (!body.ok) return { kind: "error", error: body.error };
@@ -135,7 +134,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
 
   const scope = await findStoryScope(storyId);
   if (!scope || !can(user, "story.open", scope)) redirect("/desk/stories");
-  if (!can(user, "story.edit", scope) || scope.status === "published" || scope.status === "scheduled") back("forbidden");
+  if (!can(user, "story.edit", scope)) back("forbidden");
   const revision = await getRevision(storyId, revisionId);
   if (!revision) back("missing");
   const fields = revisionFields.parse(revision!.fields);
@@ -170,20 +169,34 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
   redirect(`/desk/stories/${storyId}/edit`);
 }
 
-/** The workflow steps the desk offers today: hand in, take back, send back with a note, approve. */
+/** Every workflow step a person takes from the desk: checked here, carried out in one transaction. */
 export async function transitionStoryAction(input: unknown): Promise<{ error?: string; missing?: string[] }> {
   const user = await currentUser();
   if (!user) return { error: SESSION_ENDED };
   const parsed = transitionInput.safeParse(input);
   if (!parsed.success) return { error: firstIssue(parsed.error) };
-  const { storyId, name, baseRevision, note } = parsed.data;
+  const { storyId, name, baseRevision, note, publicNote } = parsed.data;
 
   const scope = await findStoryScope(storyId);
   if (!scope || !can(user, "story.open", scope)) return { error: NOT_FOUND.error };
   if (!canStartFrom(name, scope.status)) return { error: STORY_CHANGED };
   if (!canTransition(user, name, scope)) return { error: FORBIDDEN };
   if (name === "requestChanges" && !note?.trim()) return { error: "Write a note telling the writers what to change." };
-  const result = await applyTransition(storyId, name, baseRevision, user.id, { note: note || null });
+  if (name === "unpublish" && !note?.trim()) return { error: "Give the reason for unpublishing." };
+
+  let publishAt: Date | undefined;
+  if (name === "schedule") {
+    const { timezone } = await getPublication();
+    const when = parsed.data.publishAt ? zonedLocalToUtc(parsed.data.publishAt, timezone) : null;
+    if (!when) return { error: `Enter a date and time to publish (${timezone}).` };
+    if (when.getTime() <= Date.now()) return { error: "Choose a time in the future." };
+    publishAt = when;
+  }
+  const result = await applyTransition(storyId, name, baseRevision, user.id, {
+    note: note?.trim() || null,
+    publishAt,
+    publicNote: name === "publishUpdate" ? publicNote : null,
+  });
   switch (result.kind) {
     case "done":
       return {};

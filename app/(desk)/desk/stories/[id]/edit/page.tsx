@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { latestTransitionNote } from "@/db/queries/audit";
+import { getPublication } from "@/db/queries/publication";
 import { listSections } from "@/db/queries/sections";
+import { sinceLastSubmission } from "@/db/queries/story-revisions";
 import { listBylineCandidates } from "@/db/queries/users";
-import { can, canTransition } from "@/lib/policy";
+import { can, canTransition, publishingSteps } from "@/lib/policy";
 import { openDeskStory } from "@/lib/desk-story";
 import { toClientStory } from "@/lib/story-editing";
 
@@ -14,7 +16,9 @@ export default async function EditStoryPage({ params }: PageProps<"/desk/stories
 
   const changesRequested =
     story.status === "changes_requested" ? await latestTransitionNote(story.id, "story.requestChanges") : undefined;
-  const editable = can(user, "story.edit", scope) && story.status !== "published" && story.status !== "scheduled";
+  const editable = can(user, "story.edit", scope);
+  const { timezone } = await getPublication();
+  const sinceSubmission = can(user, "desk.overview") ? await sinceLastSubmission(story.id) : null;
   return (
     <>
       {changesRequested?.note && (
@@ -34,6 +38,11 @@ export default async function EditStoryPage({ params }: PageProps<"/desk/stories
         mayWithdraw={canTransition(user, "withdraw", scope)}
         mayRequestChanges={canTransition(user, "requestChanges", scope)}
         mayApprove={canTransition(user, "approve", scope)}
+        publishing={publishingSteps(user, scope)}
+        timezone={timezone}
+        changesSinceSubmissionHref={
+          sinceSubmission && `/desk/stories/${story.id}/revisions?from=${sinceSubmission.from}&to=${sinceSubmission.to}`
+        }
       />
     </>
   );

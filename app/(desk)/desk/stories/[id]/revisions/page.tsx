@@ -23,6 +23,15 @@ const REASONS: Record<string, string> = {
   restore: "Restored an earlier version",
   submit: "Submitted for review",
   withdraw: "Withdrawn",
+  requestChanges: "Changes requested",
+  approve: "Approved",
+  schedule: "Scheduled",
+  unschedule: "Unscheduled",
+  publishNow: "Published",
+  scheduledPublish: "Published on schedule",
+  publishUpdate: "Update published",
+  unpublish: "Unpublished",
+  republish: "Republished",
   seed: "Imported",
 };
 
@@ -36,7 +45,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
   const toId = pick(query.to) ?? revisions[0]?.id;
   const fromId = pick(query.from) ?? revisions[1]?.id ?? toId;
   const [from, to] = await Promise.all([fromId && getRevision(id, fromId), toId && getRevision(id, toId)]);
-  const mayRestore = can(user, "story.edit", scope) && story.status !== "published" && story.status !== "scheduled";
+  const mayRestore = can(user, "story.edit", scope);
 
   const problem = typeof query.problem === "string" ? PROBLEMS[query.problem] : undefined;
   return (
