@@ -289,3 +289,28 @@ test("a featured image needs alt text before the story can go to review", async 
   await page.getByLabel("Featured image").setInputFiles({ name: "notes.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
   await expect(featured.getByRole("alert")).toContainText(/image/i);
 });
+
+test("a writer deletes a draft nobody has seen; a submitted story offers no delete", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  const editor = new StoryEditorPage(page);
+  const url = await editor.createStory();
+  await page.getByLabel("Headline").fill("A false start");
+  await editor.expectSaved();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete draft" }).click();
+  await expect(page.getByRole("status")).toHaveText("The draft was deleted.");
+  await expect(page.getByText("A false start")).toHaveCount(0);
+  expect((await page.goto(url))?.status()).toBe(404);
+
+  await editor.createStory();
+  await page.getByLabel("Headline").fill("Handed in");
+  await page.getByLabel("Dek").fill("A dek.");
+  await page.getByLabel("Section").selectOption({ label: "News" });
+  await editor.body().click();
+  await page.keyboard.type("Text.");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("In review");
+  await page.getByRole("button", { name: "Withdraw" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Draft");
+  await expect(page.getByRole("button", { name: "Delete draft" })).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getEditableStory } from "@/db/queries/stories";
+import { findStoryScope, getEditableStory } from "@/db/queries/stories";
 import { can } from "./policy";
 import { requireUser } from "./session";
 
@@ -12,8 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function openDeskStory(id: string) {
   const user = await requireUser();
-  const story = UUID.test(id) ? await getEditableStory(id) : undefined;
-  const scope = story && { status: story.status, bylineIds: story.bylines.map((byline) => byline.id) };
+  const [story, scope] = UUID.test(id) ? await Promise.all([getEditableStory(id), findStoryScope(id)]) : [];
   if (!story || !scope || !can(user, "story.open", scope)) notFound();
   return { user, story, scope };
 }

@@ -7,8 +7,8 @@ import { type TransitionName, canStartFrom } from "./workflow/transitions";
  */
 export type Actor = { id: string; role: Role } | null;
 
-/** What a rule needs to know about a story: its status and who its bylines are. */
-export type StoryScope = { status: StoryStatus; bylineIds: readonly string[] };
+/** What a rule needs to know about a story: its status, who its bylines are, whether it was ever handed in. */
+export type StoryScope = { status: StoryStatus; bylineIds: readonly string[]; everSubmitted: boolean };
 
 export type StoryAction =
   | "story.read"
@@ -16,7 +16,8 @@ export type StoryAction =
   | "story.edit"
   | "story.changeBylines"
   | "story.comment"
-  | "story.shareLink";
+  | "story.shareLink"
+  | "story.delete";
 
 export type GeneralAction =
   | "desk.enter"
@@ -58,6 +59,9 @@ export function can(actor: Actor, action: Action, story?: StoryScope): boolean {
     case "story.changeBylines":
     case "story.shareLink":
       return isEditorial(actor);
+    case "story.delete":
+      // Only a draft nobody has seen yet: anything submitted has a history the desk keeps.
+      return story!.status === "draft" && !story!.everSubmitted && (isEditorial(actor) || owns(actor, story!));
   }
 }
 

@@ -11,7 +11,7 @@ const actors: Record<string, Actor> = {
   editor: { id: "editor", role: "editor" },
   admin: { id: "admin", role: "admin" },
 };
-const story = (status: StoryStatus) => ({ status, bylineIds: ["owner", "co-author"] });
+const story = (status: StoryStatus, everSubmitted = status !== "draft") => ({ status, bylineIds: ["owner", "co-author"], everSubmitted });
 
 // The product rules' "who may do what" table, column by column:
 // anonymous, writer (owner), writer (not owner), editor, admin.
@@ -31,6 +31,8 @@ const storyRules: Record<StoryAction, (status: StoryStatus) => boolean[]> = {
   "story.changeBylines": () => [false, false, false, true, true],
   "story.comment": () => [false, true, false, true, true],
   "story.shareLink": () => [false, false, false, true, true],
+  // Statuses other than draft are all submitted at some point; a fresh draft is the only one deletable.
+  "story.delete": (status) => (status === "draft" ? [false, true, false, true, true] : [false, false, false, false, false]),
 };
 
 describe("policy: general actions", () => {
@@ -54,6 +56,12 @@ describe("policy: story actions in every status", () => {
       });
     }
   }
+});
+
+describe("policy: a draft that was once submitted is kept", () => {
+  it("nobody may delete a draft that went to review and came back", () => {
+    for (const actor of Object.values(actors)) expect(can(actor, "story.delete", story("draft", true))).toBe(false);
+  });
 });
 
 describe("policy: ownership is by byline", () => {

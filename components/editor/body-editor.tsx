@@ -6,6 +6,7 @@ import { Placeholder } from "@tiptap/extensions";
 import { useState } from "react";
 import { storyBodyExtensions } from "@/lib/story-body/extensions";
 import { STORY_IMAGE_NODE } from "@/lib/story-body/story-image";
+import { CommentHighlights } from "./comment-highlights";
 import { EditableStoryImage } from "./story-image-view";
 import { uploadImage } from "./upload-image";
 import { LinkForm } from "./link-form";
@@ -44,6 +45,7 @@ export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Pro
       ...editorExtensions,
       Placeholder.configure({ placeholder: "Write the story. Type ## for a subhead." }),
       linkShortcut(() => setLinking(true)),
+      CommentHighlights,
     ],
     content: initial,
     editable,

@@ -3,8 +3,10 @@
 import type { Editor, JSONContent } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { saveAsNewStoryAction, transitionStoryAction } from "@/app/(desk)/desk/stories/actions";
+import { deleteStoryAction, saveAsNewStoryAction, transitionStoryAction } from "@/app/(desk)/desk/stories/actions";
+import type { StoryComment } from "@/db/queries/comments";
 import type { Byline } from "@/db/queries/stories";
+import { type CommentAnchor, anchorForSelection, locateAnchor } from "@/lib/comments/anchor";
 import type { PublishingStep } from "@/lib/policy";
 import type { ClientStory, OfferedTransition, StoryDraftInput, TransitionInput } from "@/lib/story-editing";
 import { readingMinutes, storyWordCount } from "@/lib/story-body/text";
@@ -13,6 +15,8 @@ import { STATUS_LABELS } from "@/lib/workflow/transitions";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
 import { FeaturedImageField } from "./featured-image-field";
+import { showCommentHighlights } from "./comment-highlights";
+import { CommentsPanel } from "./comments-panel";
 import { ConflictDialog } from "./conflict-dialog";
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from "./local-draft";
 import { PublishingPanel } from "./publishing-panel";
@@ -36,6 +40,9 @@ type Props = {
   publishing: PublishingStep[];
   timezone: string;
   changesSinceSubmissionHref: string | null;
+  userId: string;
+  comments: StoryComment[];
+  mayDelete: boolean;
 };
 
 function fieldsOf(story: ClientStory): Fields {
@@ -68,6 +75,7 @@ export function StoryEditor(props: Props) {
   const [bylines, setBylines] = useState(initial.bylines);
   const [featuredSrc, setFeaturedSrc] = useState(initial.featuredImageSrc);
   const [pendingUpdate, setPendingUpdate] = useState(initial.pendingUpdate);
+  const [comments, setComments] = useState(props.comments);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
   const bylinesRef = useRef(bylines);
@@ -143,6 +151,26 @@ export function StoryEditor(props: Props) {
     return () => window.removeEventListener("keydown", saveNow);
   }, [autosave, editable]);
 
+  useEffect(() => {
+    if (!editor) return;
+    const anchored = comments.flatMap((comment) =>
+      comment.anchor && !comment.resolved && !comment.parentId ? [{ id: comment.id, anchor: comment.anchor }] : [],
+    );
+    showCommentHighlights(editor, anchored);
+  }, [editor, comments]);
+
+  function readSelection(): CommentAnchor | string {
+    const view = editorRef.current?.view;
+    const selection = window.getSelection();
+    const notice = "Select some words in one paragraph of the story first.";
+    if (!view || !selection || selection.rangeCount === 0 || selection.isCollapsed) return notice;
+    const range = selection.getRangeAt(0);
+    if (!view.dom.contains(range.commonAncestorContainer)) return notice;
+    const from = view.posAtDOM(range.startContainer, range.startOffset);
+    const to = view.posAtDOM(range.endContainer, range.endOffset);
+    return anchorForSelection(view.state.doc, from, to) ?? notice;
+  }
+
   const [missing, missingToApprove] = useMemo(() => {
     const story = { ...fields, bylines, body: editor ? editor.getJSON() : initial.body };
     return [submitChecklist(story), publishChecklist(story)];
@@ -203,6 +231,21 @@ export function StoryEditor(props: Props) {
               Save
             </button>
           )}
+          {props.mayDelete && (
+            <button
+              type="button"
+              onClick={async () => {
+                if (!window.confirm("Delete this draft for good? It has never been submitted, so nobody else has seen it.")) return;
+                autosave.discard();
+                clearLocalDraft(initial.id);
+                const result = await deleteStoryAction({ storyId: initial.id });
+                if (result?.error) window.alert(result.error);
+              }}
+              className="rounded border border-red-300 px-3 py-1 text-red-800"
+            >
+              Delete draft
+            </button>
+          )}
         </span>
       </div>
       {!editable && (
@@ -261,6 +304,14 @@ export function StoryEditor(props: Props) {
             mayWithdraw={mayWithdraw}
             onSubmit={(note) => transition("submit", { note })}
             onWithdraw={() => transition("withdraw")}
+          />
+          <CommentsPanel
+            storyId={initial.id}
+            userId={props.userId}
+            comments={comments}
+            onCommentsChange={setComments}
+            readSelection={readSelection}
+            isAnchorFound={(anchor) => !editorRef.current || locateAnchor(editorRef.current.state.doc, anchor) !== null}
           />
           <BylinePicker
             bylines={bylines}

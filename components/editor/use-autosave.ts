@@ -137,6 +137,14 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
     [changed],
   );
 
+  /** The story is being deleted: no more saves, and nothing left to warn about on leaving. */
+  const discard = useCallback(() => {
+    blocked.current = true;
+    clearTimeout(pauseTimer.current);
+    clearTimeout(localTimer.current);
+    savedChanges.current = changes.current;
+  }, []);
+
   useEffect(() => {
     const hidden = () => {
       if (document.visibilityState === "hidden") {
@@ -166,6 +174,7 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
     save,
     adoptServerVersion,
     restoreFrom,
+    discard,
     baseRevision: () => baseRevision.current,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { StoryScope } from "@/lib/policy";
 import { db, type Transaction } from "../client";
 import { displaySrc } from "@/lib/media/file-names";
@@ -50,10 +50,13 @@ export async function loadBylines(tx: Transaction, storyId: string): Promise<Byl
 
 /** What the policy needs to decide about a story, or undefined if there is no such story. */
 export async function findStoryScope(id: string): Promise<StoryScope | undefined> {
-  const [story] = await db().select({ status: stories.status }).from(stories).where(eq(stories.id, id));
+  const [story] = await db()
+    .select({ status: stories.status, firstSubmittedAt: stories.firstSubmittedAt })
+    .from(stories)
+    .where(eq(stories.id, id));
   if (!story) return undefined;
   const bylines = await db().select({ userId: storyBylines.userId }).from(storyBylines).where(eq(storyBylines.storyId, id));
-  return { status: story.status, bylineIds: bylines.map((byline) => byline.userId) };
+  return { status: story.status, bylineIds: bylines.map((byline) => byline.userId), everSubmitted: story.firstSubmittedAt !== null };
 }
 
 export async function loadEditableStory(tx: Transaction, id: string): Promise<EditableStory | undefined> {
@@ -165,4 +168,13 @@ export async function freeSlug(tx: Transaction, wanted: string, storyId: string)
 export async function isSlugTaken(tx: Transaction, slug: string, storyId: string): Promise<boolean> {
   const [row] = await tx.select({ id: stories.id }).from(stories).where(and(eq(stories.slug, slug), ne(stories.id, storyId)));
   return Boolean(row);
+}
+
+/** Deletes a draft only while it is still one nobody submitted (re-checked here, under the delete). */
+export async function deleteUnsubmittedDraft(id: string): Promise<boolean> {
+  const deleted = await db()
+    .delete(stories)
+    .where(and(eq(stories.id, id), eq(stories.status, "draft"), isNull(stories.firstSubmittedAt)))
+    .returning({ id: stories.id });
+  return deleted.length === 1;
 }

@@ -28,6 +28,25 @@ export class StoryEditorPage {
     return this.page.url();
   }
 
+  /** Selects words in the story body as a person dragging across them would. */
+  async selectPhrase(phrase: string) {
+    await this.body().evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.indexOf(wanted);
+        if (index === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + wanted.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" is not in the story body`);
+    }, phrase);
+  }
+
   async expectSaved() {
     await expect(this.saveStatus()).toHaveText(/^Saved \d\d:\d\d$/, { timeout: 15_000 });
   }

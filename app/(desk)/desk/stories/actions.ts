@@ -4,7 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
-import { createDraft, findStoryScope } from "@/db/queries/stories";
+import { createDraft, deleteUnsubmittedDraft, findStoryScope } from "@/db/queries/stories";
 import { allActiveStaff } from "@/db/queries/users";
 import { saveStoryDraft } from "@/db/queries/story-drafts";
 import { findMedia } from "@/db/queries/media";
@@ -209,4 +209,21 @@ export async function transitionStoryAction(input: unknown): Promise<{ error?: s
     case "nothing-pending":
       return { error: "There are no unpublished edits to publish." };
   }
+}
+
+const deleteInput = z.strictObject({ storyId: z.uuid("Unknown story.") });
+
+/** Only a draft never handed in; the policy decides and the delete re-checks under its own WHERE. */
+export async function deleteStoryAction(input: unknown): Promise<{ error?: string }> {
+  const user = await currentUser();
+  if (!user) return { error: SESSION_ENDED };
+  const parsed = deleteInput.safeParse(input);
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const { storyId } = parsed.data;
+  const scope = await findStoryScope(storyId);
+  if (!scope || !can(user, "story.open", scope)) return { error: NOT_FOUND.error };
+  if (!can(user, "story.delete", scope)) return { error: "Only a draft that was never submitted can be deleted." };
+  if (!(await deleteUnsubmittedDraft(storyId))) return { error: STORY_CHANGED };
+  await recordAudit({ actorId: user.id, action: "story.delete", targetType: "story", targetId: storyId, fromStatus: "draft" });
+  redirect("/desk/stories?notice=deleted");
 }

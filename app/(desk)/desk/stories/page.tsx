@@ -14,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 
 export default async function StoriesPage({ searchParams }: PageProps<"/desk/stories">) {
   const user = await requirePermission("desk.enter");
-  const { status: rawStatus } = await searchParams;
+  const { status: rawStatus, notice } = await searchParams;
   const status = STORY_STATUSES.find((candidate) => candidate === rawStatus) as StoryStatus | undefined;
   const everyone = can(user, "desk.overview");
   const stories = await listDeskStories({ userId: user.id, everyone }, { status });
@@ -29,6 +29,11 @@ export default async function StoriesPage({ searchParams }: PageProps<"/desk/sto
           </button>
         </form>
       </div>
+      {notice === "deleted" && (
+        <p role="status" className="mt-4 rounded border border-stone-300 bg-stone-100 px-3 py-2 text-sm">
+          The draft was deleted.
+        </p>
+      )}
       <nav aria-label="Filter by status" className="mt-4 flex flex-wrap gap-2 text-sm">
         <FilterLink label="All" href="/desk/stories" current={!status} />
         {STORY_STATUSES.map((value) => (

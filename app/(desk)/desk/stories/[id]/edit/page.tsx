@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { latestTransitionNote } from "@/db/queries/audit";
 import { getPublication } from "@/db/queries/publication";
+import { listComments } from "@/db/queries/comments";
 import { listSections } from "@/db/queries/sections";
 import { sinceLastSubmission } from "@/db/queries/story-revisions";
 import { listBylineCandidates } from "@/db/queries/users";
@@ -40,6 +41,9 @@ export default async function EditStoryPage({ params }: PageProps<"/desk/stories
         mayApprove={canTransition(user, "approve", scope)}
         publishing={publishingSteps(user, scope)}
         timezone={timezone}
+        userId={user.id}
+        mayDelete={can(user, "story.delete", scope)}
+        comments={can(user, "story.comment", scope) ? await listComments(story.id) : []}
         changesSinceSubmissionHref={
           sinceSubmission && `/desk/stories/${story.id}/revisions?from=${sinceSubmission.from}&to=${sinceSubmission.to}`
         }

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StoryArticle } from "@/components/story/story-article";
+import { ShareLinks } from "@/components/desk/share-links";
 import { listSections } from "@/db/queries/sections";
+import { listActiveShareLinks } from "@/db/queries/share-links";
+import { can } from "@/lib/policy";
 import { openDeskStory } from "@/lib/desk-story";
 import { STATUS_LABELS } from "@/lib/workflow/transitions";
 
 export const metadata: Metadata = { title: "Preview" };
 
 export default async function PreviewPage({ params }: PageProps<"/desk/stories/[id]/preview">) {
-  const { story } = await openDeskStory((await params).id);
+  const { user, story, scope } = await openDeskStory((await params).id);
   const section = (await listSections()).find((candidate) => candidate.id === story.sectionId);
   return (
     <div className="space-y-6">
@@ -20,6 +23,7 @@ export default async function PreviewPage({ params }: PageProps<"/desk/stories/[
           Back to editing
         </Link>
       </p>
+      {can(user, "story.shareLink", scope) && <ShareLinks storyId={story.id} initial={await listActiveShareLinks(story.id)} />}
       <StoryArticle
         headline={story.headline || "Untitled story"}
         dek={story.dek}
