@@ -1,9 +1,11 @@
+import crypto from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { trustedClientAddress } from "../lib/forwarded";
 import { checkRequestBody } from "../lib/request-limits";
+import { securityHeaders } from "../lib/security-headers";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.env.MASTHEAD_DEV === "1";
@@ -39,6 +41,11 @@ const server = createServer((req, res) => {
     delete req.headers["x-forwarded-proto"];
     delete req.headers["x-forwarded-port"];
   }
+  const https = "encrypted" in req.socket || (trustProxy && req.headers["x-forwarded-proto"] === "https");
+  const headers = securityHeaders({ nonce: crypto.randomBytes(18).toString("base64"), https, dev });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // Next reads the nonce from the request's policy and puts it on the scripts it writes.
+  req.headers["content-security-policy"] = headers["content-security-policy"];
   void handle(req, res);
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { StoryScope } from "@/lib/policy";
 import { db, type Transaction } from "../client";
 import { displaySrc } from "@/lib/media/file-names";
@@ -116,12 +116,36 @@ export async function createDraft(authorId: string): Promise<string> {
   });
 }
 
-export type DeskListFilters = { status?: StoryStatus };
+export const DESK_SORTS = {
+  edited: "Last edited",
+  oldest: "Least recently edited",
+  headline: "Headline A–Z",
+  published: "Published, newest first",
+} as const;
+export type DeskSort = keyof typeof DESK_SORTS;
+
+export type DeskListFilters = { status?: StoryStatus; sectionId?: string; authorId?: string; text?: string; sort?: DeskSort };
+
+const ORDER: Record<DeskSort, SQL[]> = {
+  edited: [desc(stories.updatedAt)],
+  oldest: [asc(stories.updatedAt)],
+  headline: [asc(sql`lower(${stories.headline})`), desc(stories.updatedAt)],
+  published: [sql`${stories.publishedAt} DESC NULLS LAST`, desc(stories.updatedAt)],
+};
 
 /** Writers see the stories they are a byline on; the desk (editors, admins) sees all. */
 export async function listDeskStories(scope: { userId: string; everyone: boolean }, filters: DeskListFilters = {}) {
-  const mine = sql`${stories.id} IN (SELECT ${storyBylines.storyId} FROM ${storyBylines} WHERE ${storyBylines.userId} = ${scope.userId})`;
-  const conditions = [scope.everyone ? undefined : mine, filters.status ? eq(stories.status, filters.status) : undefined];
+  const bylineOf = (userId: string) =>
+    sql`${stories.id} IN (SELECT ${storyBylines.storyId} FROM ${storyBylines} WHERE ${storyBylines.userId} = ${userId})`;
+  // Matches the words anywhere in the headline or dek; % and _ are literal here.
+  const pattern = filters.text && `%${filters.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const conditions = [
+    scope.everyone ? undefined : bylineOf(scope.userId),
+    filters.status ? eq(stories.status, filters.status) : undefined,
+    filters.sectionId ? eq(stories.sectionId, filters.sectionId) : undefined,
+    filters.authorId ? bylineOf(filters.authorId) : undefined,
+    pattern ? or(ilike(stories.headline, pattern), ilike(stories.dek, pattern)) : undefined,
+  ];
   const rows = await db()
     .select({
       id: stories.id,
@@ -129,12 +153,13 @@ export async function listDeskStories(scope: { userId: string; everyone: boolean
       status: stories.status,
       sectionName: sections.name,
       updatedAt: stories.updatedAt,
+      publishedAt: stories.publishedAt,
       wordCount: stories.wordCount,
     })
     .from(stories)
     .leftJoin(sections, eq(stories.sectionId, sections.id))
     .where(and(...conditions))
-    .orderBy(desc(stories.updatedAt))
+    .orderBy(...ORDER[filters.sort ?? "edited"])
     .limit(200);
   const bylines = await bylinesByStory(rows.map((row) => row.id));
   return rows.map((row) => ({ ...row, bylines: (bylines.get(row.id) ?? []).map((byline) => byline.displayName) }));

@@ -8,10 +8,26 @@ import { servers } from "./servers";
  * Every test presents its own client address (the servers run with TRUST_PROXY), so sign-in
  * throttling by address never spills from one test into another.
  */
-export const test = base.extend({
+export const test = base.extend<{ cspViolations: string[] }>({
   extraHTTPHeaders: async ({}, use) => {
     await use({ "x-forwarded-for": `2001:db8::${crypto.randomBytes(2).toString("hex")}:${crypto.randomBytes(2).toString("hex")}` });
   },
+  // Every page a test opens in its context runs under the Content-Security-Policy; any violation
+  // (Chromium reports each on the console) fails the test.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      const watch = (page: Page) =>
+        page.on("console", (message) => {
+          if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+        });
+      context.pages().forEach(watch);
+      context.on("page", watch);
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -14,7 +14,8 @@ const globalForScheduler = globalThis as unknown as { mastheadScheduler?: NodeJS
 export async function startPublishingScheduler(): Promise<void> {
   if (globalForScheduler.mastheadScheduler) return;
   await bringPublishedStoriesLive();
-  await publishDueStories();
+  const caughtUp = await publishDueStories();
+  if (caughtUp > 0) console.log(`Published ${caughtUp} scheduled ${caughtUp === 1 ? "story" : "stories"} that fell due while no server was running.`);
   let running = false;
   globalForScheduler.mastheadScheduler = setInterval(() => {
     if (running) return;

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterLink } from "@/components/desk/filter-link";
-import { listDeskStories } from "@/db/queries/stories";
-import { STORY_STATUSES, type StoryStatus } from "@/db/schema";
+import { listSections } from "@/db/queries/sections";
+import { DESK_SORTS, type DeskSort, listDeskStories } from "@/db/queries/stories";
+import { listBylineCandidates } from "@/db/queries/users";
+import { STORY_STATUSES } from "@/db/schema";
 import { can } from "@/lib/policy";
 import { requirePermission } from "@/lib/session";
 import { STATUS_LABELS } from "@/lib/workflow/transitions";
@@ -10,14 +11,22 @@ import { createStoryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Stories" };
 
+const fieldClass = "mt-1 block rounded border border-stone-300 px-2 py-1 font-normal";
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function StoriesPage({ searchParams }: PageProps<"/desk/stories">) {
   const user = await requirePermission("desk.enter");
-  const { status: rawStatus, notice } = await searchParams;
-  const status = STORY_STATUSES.find((candidate) => candidate === rawStatus) as StoryStatus | undefined;
+  const query = await searchParams;
+  const pick = <T extends string>(value: unknown, allowed: readonly T[]) => allowed.find((candidate) => candidate === value);
   const everyone = can(user, "desk.overview");
-  const stories = await listDeskStories({ userId: user.id, everyone }, { status });
+  const [sections, staff] = await Promise.all([listSections(), everyone ? listBylineCandidates() : []]);
+  const status = pick(query.status, STORY_STATUSES);
+  const sectionId = pick(query.section, sections.map((section) => section.id));
+  const authorId = pick(query.author, staff.map((person) => person.id));
+  const sort = pick(query.sort, Object.keys(DESK_SORTS) as DeskSort[]) ?? "edited";
+  const text = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
+  const stories = await listDeskStories({ userId: user.id, everyone }, { status, sectionId, authorId, text, sort });
+  const notice = query.notice;
 
   return (
     <section>
@@ -34,14 +43,62 @@ export default async function StoriesPage({ searchParams }: PageProps<"/desk/sto
           The draft was deleted.
         </p>
       )}
-      <nav aria-label="Filter by status" className="mt-4 flex flex-wrap gap-2 text-sm">
-        <FilterLink label="All" href="/desk/stories" current={!status} />
-        {STORY_STATUSES.map((value) => (
-          <FilterLink key={value} label={STATUS_LABELS[value]} href={`/desk/stories?status=${value}`} current={status === value} />
-        ))}
-      </nav>
+      <form method="get" role="search" aria-label="Filter stories" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
+        <label className="font-medium">
+          Search
+          <input type="search" name="q" defaultValue={text} maxLength={200} className={fieldClass} />
+        </label>
+        <label className="font-medium">
+          Status
+          <select name="status" defaultValue={status ?? ""} className={fieldClass}>
+            <option value="">Any</option>
+            {STORY_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="font-medium">
+          Section
+          <select name="section" defaultValue={sectionId ?? ""} className={fieldClass}>
+            <option value="">Any</option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {everyone && (
+          <label className="font-medium">
+            Author
+            <select name="author" defaultValue={authorId ?? ""} className={fieldClass}>
+              <option value="">Anyone</option>
+              {staff.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="font-medium">
+          Sort by
+          <select name="sort" defaultValue={sort} className={fieldClass}>
+            {Object.entries(DESK_SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-stone-400 px-3 py-1">
+          Filter
+        </button>
+      </form>
       {stories.length === 0 ? (
-        <p className="mt-8 text-stone-600">No stories here yet.</p>
+        <p className="mt-8 text-stone-600">No stories match.</p>
       ) : (
         <table className="mt-6 w-full text-left text-sm">
           <thead className="border-b border-stone-300 text-stone-600">
