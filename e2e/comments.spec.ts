@@ -2,6 +2,7 @@ import { expect, signInAsNewStaff, test } from "./support/fixtures";
 import { StoryEditorPage } from "./support/story-editor-page";
 
 test("an inline comment on a selected phrase: highlighted, replied to, kept through edits, resolved", async ({ page }) => {
+  test.slow(); // a whole editing session with a reload
   await signInAsNewStaff(page, "editor");
   const editor = new StoryEditorPage(page);
   await editor.createStory();

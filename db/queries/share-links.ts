@@ -1,16 +1,14 @@
 import "server-only";
-import crypto from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { looksLikeToken, newToken, tokenHash } from "@/lib/one-time-token";
 import { db } from "../client";
 import { shareLinks, users } from "../schema";
 
-const hashOf = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
-
 /** The token is shown once; only its hash is kept, so a database leak opens no previews. */
 export async function createShareLink(storyId: string, createdBy: string, hours: number) {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
-  await db().insert(shareLinks).values({ storyId, createdBy, tokenHash: hashOf(token), expiresAt });
+  await db().insert(shareLinks).values({ storyId, createdBy, tokenHash: tokenHash(token), expiresAt });
   return { token, expiresAt };
 }
 
@@ -34,10 +32,10 @@ export async function revokeShareLink(id: string): Promise<void> {
 
 /** The story a live, unrevoked token opens, or undefined. */
 export async function storyIdForShareToken(token: string): Promise<string | undefined> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  if (!looksLikeToken(token)) return undefined;
   const [link] = await db()
     .select({ storyId: shareLinks.storyId })
     .from(shareLinks)
-    .where(and(eq(shareLinks.tokenHash, hashOf(token)), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, new Date())));
+    .where(and(eq(shareLinks.tokenHash, tokenHash(token)), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, new Date())));
   return link?.storyId;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
-import { db } from "../client";
+import { type Transaction, db } from "../client";
 import { type Role, users } from "../schema";
 
 export type SessionUser = { id: string; email: string; displayName: string; role: Role; sessionVersion: number };
@@ -93,19 +93,22 @@ export class LastAdminError extends Error {
   }
 }
 
+/** Holds every active admin row, so two admins demoting each other cannot leave nobody in charge. */
+export async function ensureAnotherActiveAdmin(tx: Transaction, userId: string): Promise<void> {
+  await tx.execute(sql`SELECT 1 FROM ${users} WHERE ${users.role} = 'admin' AND ${users.active} FOR UPDATE`);
+  const [others] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, userId)));
+  if (others.n === 0) throw new LastAdminError();
+}
+
 /** Deactivating also ends every open session; the last active admin cannot be deactivated. */
 export async function setUserActive(id: string, active: boolean) {
   return db().transaction(async (tx) => {
-    await tx.execute(sql`SELECT 1 FROM ${users} WHERE ${users.role} = 'admin' AND ${users.active} FOR UPDATE`);
     const [target] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, id));
     if (!target) return undefined;
-    if (!active && target.role === "admin" && target.active) {
-      const [others] = await tx
-        .select({ n: count() })
-        .from(users)
-        .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)));
-      if (others.n === 0) throw new LastAdminError();
-    }
+    if (!active && target.role === "admin" && target.active) await ensureAnotherActiveAdmin(tx, id);
     const [updated] = await tx
       .update(users)
       .set({

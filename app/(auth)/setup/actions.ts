@@ -4,7 +4,8 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { recordAudit } from "@/db/queries/audit";
 import { createFirstAdmin } from "@/db/queries/users";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "@/lib/passwords";
+import { newPasswordField } from "@/lib/password-rules";
+import { hashPassword } from "@/lib/passwords";
 import { type ActionState, firstIssue, formFields } from "@/lib/server-action";
 import { emailField } from "@/lib/sign-in";
 import { slugify } from "@/lib/slug";
@@ -12,10 +13,7 @@ import { slugify } from "@/lib/slug";
 const setupForm = z.strictObject({
   displayName: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
   email: emailField,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, "That password is too long."),
+  password: newPasswordField,
 });
 
 /** Open only while nobody exists yet; the first person becomes the admin. */

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { StaffActiveToggle } from "@/components/desk/staff-active-toggle";
+import { InviteForm, StaffControls } from "@/components/desk/staff-admin";
+import { listOpenInvites } from "@/db/queries/staff-admin";
 import { listStaff } from "@/db/queries/users";
 import { ROLE_LABELS } from "@/lib/roles";
 import { requirePermission } from "@/lib/session";
@@ -10,11 +12,24 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 
 export default async function StaffPage() {
   const user = await requirePermission("admin.manage");
-  const staff = await listStaff();
+  const [staff, invites] = await Promise.all([listStaff(), listOpenInvites()]);
   return (
-    <section>
+    <section className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">Staff</h1>
-      <table className="mt-6 w-full text-left text-sm">
+      <InviteForm />
+      {invites.length > 0 && (
+        <div className="text-sm">
+          <h2 className="font-semibold">Open invitations</h2>
+          <ul aria-label="Open invitations" className="mt-1 list-disc pl-5">
+            {invites.map((invite) => (
+              <li key={invite.id}>
+                {invite.email} as {ROLE_LABELS[invite.role]}, until {dateFormat.format(invite.expiresAt)} UTC
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-300 text-stone-600">
           <tr>
             <th className="py-2">Name</th>
@@ -37,7 +52,10 @@ export default async function StaffPage() {
               <td>{person.lastSignInAt ? dateFormat.format(person.lastSignInAt) : "Never"}</td>
               <td className="py-2">
                 {person.id !== user.id && (
-                  <StaffActiveToggle userId={person.id} name={person.displayName} active={person.active} />
+                  <div className="space-y-2">
+                    <StaffActiveToggle userId={person.id} name={person.displayName} active={person.active} />
+                    <StaffControls userId={person.id} name={person.displayName} role={person.role} />
+                  </div>
                 )}
               </td>
             </tr>

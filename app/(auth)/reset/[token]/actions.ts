@@ -1,0 +1,20 @@
+"use server";
+
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { usePasswordReset } from "@/db/queries/staff-admin";
+import { newPasswordField } from "@/lib/password-rules";
+import { hashPassword } from "@/lib/passwords";
+import { type ActionState, firstIssue, formFields } from "@/lib/server-action";
+
+const resetForm = z.strictObject({ token: z.string().max(100), password: newPasswordField });
+
+/** The link is the credential and works once; the new password ends every other session. */
+export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = resetForm.safeParse(formFields(formData));
+  if (!parsed.success) return { error: firstIssue(parsed.error) };
+  const person = await usePasswordReset(parsed.data.token, await hashPassword(parsed.data.password));
+  if (!person) return { error: "This reset link has been used or has expired. Ask an admin for a new one." };
+  await signIn("credentials", { email: person.email, password: parsed.data.password, redirectTo: "/desk" });
+  return {};
+}
