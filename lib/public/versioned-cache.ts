@@ -1,0 +1,42 @@
+/**
+ * Public reads are cached in this process, keyed by publication.public_version plus the query's
+ * arguments. The version is bumped in the same transaction as every change readers can see, and
+ * every request reads it first, so a new version means fresh data on the very next request, on
+ * every instance sharing the database; nothing ever needs to be purged.
+ *
+ * Why not Next's caches: `'use cache'` needs `cacheComponents`, which would force Suspense
+ * boundaries through the whole desk, and `unstable_cache` is its deprecated predecessor that
+ * serialises to the incremental cache (Dates come back as strings, every hit is a disk read).
+ * A bounded in-memory map is simpler, exact and as fast as it gets.
+ */
+const MAX_ENTRIES = 2_000;
+
+const entries = new Map<string, Promise<unknown>>();
+let newestVersion = 0;
+
+export function versionedCache<Args extends unknown[], Result>(
+  name: string,
+  load: (...args: Args) => Promise<Result>,
+): (version: number, ...args: Args) => Promise<Result> {
+  return (version, ...args) => {
+    if (version > newestVersion) {
+      // Everything cached so far answered an older state of the site.
+      entries.clear();
+      newestVersion = version;
+    }
+    const key = `${version}\u0000${name}\u0000${JSON.stringify(args)}`;
+    const hit = entries.get(key);
+    if (hit) {
+      // Map order is insertion order: re-inserting marks the entry as recently used.
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit as Promise<Result>;
+    }
+    const loading = load(...args);
+    entries.set(key, loading);
+    // A failure is never cached: the next request tries again.
+    loading.catch(() => entries.delete(key));
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    return loading;
+  };
+}
