@@ -5,7 +5,7 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
     <nav aria-label="Pages" className="mt-8 flex items-center justify-between gap-4 border-t border-stone-300 pt-4 text-sm dark:border-stone-700">
       {page > 1 ? (
         <a href={href(page - 1)} rel="prev" className="underline">
-          Newer stories
+          Previous page
         </a>
       ) : (
         <span />
@@ -15,7 +15,7 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
       </span>
       {page < pageCount ? (
         <a href={href(page + 1)} rel="next" className="underline">
-          Older stories
+          Next page
         </a>
       ) : (
         <span />

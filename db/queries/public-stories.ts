@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
 import { media, publicStories, publicStoryBylines, publicStoryTags, sections, storyCorrections, storyPaths, tags, users } from "../schema";
 
@@ -132,12 +132,12 @@ export async function relatedStories(storyId: string, sectionId: string, tagIds:
   const sharesTag =
     tagIds.length > 0
       ? sql<boolean>`exists (select 1 from ${publicStoryTags} where ${publicStoryTags.storyId} = ${publicStories.storyId} and ${inArray(publicStoryTags.tagId, tagIds)})`
-      : sql<boolean>`false`;
+      : null;
   const rows = await db()
     .select({ id: publicStories.storyId })
     .from(publicStories)
-    .where(and(ne(publicStories.storyId, storyId), sql`(${publicStories.sectionId} = ${sectionId} or ${sharesTag})`))
-    .orderBy(desc(sharesTag), desc(publicStories.publishedAt))
+    .where(and(ne(publicStories.storyId, storyId), sharesTag ? or(eq(publicStories.sectionId, sectionId), sharesTag) : eq(publicStories.sectionId, sectionId)))
+    .orderBy(...(sharesTag ? [desc(sharesTag)] : []), desc(publicStories.publishedAt))
     .limit(limit);
   if (rows.length === 0) return [];
   const cards = await latestStoriesByIds(rows.map((row) => row.id));
@@ -256,7 +256,13 @@ export async function listCorrections(limit: number, offset: number): Promise<{ 
   };
 }
 
-export type FeedStory = PublicStoryCard & { bodyHtml: string; seoDescription: string; tags: string[] };
+export type FeedStory = PublicStoryCard & {
+  bodyHtml: string;
+  seoDescription: string;
+  tags: string[];
+  /** The featured image's original file, which feeds enclose (its exact size and type are known). */
+  imageFile: { mimeType: string; bytes: number } | null;
+};
 
 /** What feeds carry: the newest stories with their rendered bodies and tag names. */
 export async function feedStories(sectionId: string | null, limit: number): Promise<FeedStory[]> {
@@ -265,8 +271,15 @@ export async function feedStories(sectionId: string | null, limit: number): Prom
   const ids = cards.map((card) => card.id);
   const [bodies, tagRows] = await Promise.all([
     db()
-      .select({ id: publicStories.storyId, bodyHtml: publicStories.bodyHtml, seoDescription: publicStories.seoDescription })
+      .select({
+        id: publicStories.storyId,
+        bodyHtml: publicStories.bodyHtml,
+        seoDescription: publicStories.seoDescription,
+        mimeType: media.mimeType,
+        bytes: media.bytes,
+      })
       .from(publicStories)
+      .leftJoin(media, eq(publicStories.featuredImageId, media.id))
       .where(inArray(publicStories.storyId, ids)),
     db()
       .select({ storyId: publicStoryTags.storyId, name: tags.name })
@@ -277,7 +290,13 @@ export async function feedStories(sectionId: string | null, limit: number): Prom
   ]);
   return cards.map((card) => {
     const body = bodies.find((row) => row.id === card.id)!;
-    return { ...card, bodyHtml: body.bodyHtml, seoDescription: body.seoDescription, tags: tagRows.filter((row) => row.storyId === card.id).map((row) => row.name) };
+    return {
+      ...card,
+      bodyHtml: body.bodyHtml,
+      seoDescription: body.seoDescription,
+      tags: tagRows.filter((row) => row.storyId === card.id).map((row) => row.name),
+      imageFile: body.mimeType && body.bytes !== null ? { mimeType: body.mimeType, bytes: body.bytes } : null,
+    };
   });
 }
 
