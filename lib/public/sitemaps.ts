@@ -46,3 +46,12 @@ export function newsSitemap(stories: SitemapStory[], publication: { name: string
     "</urlset>",
   ].join("\n");
 }
+
+export function sitemapPartCount(urlCount: number, perPart = URLS_PER_SITEMAP): number {
+  return Math.max(1, Math.ceil(urlCount / perPart));
+}
+
+/** Which stories part n (from 1) holds: the fronts come first, so part 1 has room for fewer. */
+export function sitemapPartStories(part: number, frontCount: number, perPart = URLS_PER_SITEMAP): { offset: number; limit: number } {
+  return part === 1 ? { offset: 0, limit: perPart - frontCount } : { offset: (part - 1) * perPart - frontCount, limit: perPart };
+}

@@ -1,7 +1,7 @@
 import { connection, type NextRequest } from "next/server";
 import { readPublicState } from "@/db/queries/public-publication";
 import { reads } from "@/lib/public/reads";
-import { sitemapIndex, storyUrl, URLS_PER_SITEMAP, urlSet, type SitemapUrl } from "@/lib/public/sitemaps";
+import { sitemapIndex, sitemapPartCount, sitemapPartStories, storyUrl, urlSet, type SitemapUrl } from "@/lib/public/sitemaps";
 import { requestOrigin, sectionPath } from "@/lib/public/urls";
 import { xmlResponse } from "@/lib/public/xml";
 
@@ -17,7 +17,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const origin = requestOrigin(request.headers);
   const [sections, storyCount] = await Promise.all([reads.sections(publication.version), reads.countStories(publication.version)]);
   const fronts: SitemapUrl[] = [{ loc: `${origin}/` }, ...sections.filter((s) => !s.hidden).map((s) => ({ loc: `${origin}${sectionPath(s.slug)}` }))];
-  const partCount = Math.max(1, Math.ceil((fronts.length + storyCount) / URLS_PER_SITEMAP));
+  const partCount = sitemapPartCount(fronts.length + storyCount);
 
   const partParam = request.nextUrl.searchParams.get("part");
   if (partParam === null && partCount > 1) {
@@ -26,9 +26,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const part = partParam === null ? 1 : PART.test(partParam) ? Number(partParam) : 0;
   if (part < 1 || part > partCount) return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-  // Fronts come first in the ordering, so part 1 holds fewer stories.
-  const storyOffset = part === 1 ? 0 : part * URLS_PER_SITEMAP - URLS_PER_SITEMAP - fronts.length;
-  const storyLimit = part === 1 ? URLS_PER_SITEMAP - fronts.length : URLS_PER_SITEMAP;
-  const stories = await reads.sitemapStories(publication.version, storyLimit, storyOffset);
+  const { offset, limit } = sitemapPartStories(part, fronts.length);
+  const stories = await reads.sitemapStories(publication.version, limit, offset);
   return xmlResponse(urlSet([...(part === 1 ? fronts : []), ...stories.map((story) => storyUrl(story, origin))]));
 }
