@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it, vi } from "vitest";
 import type { FeedStory } from "@/db/queries/public-stories";
+import { formatDate, formatDateTime } from "@/lib/public/format";
 import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
 import { rssFeed } from "@/lib/public/rss";
 import { normalizeSearchQuery } from "@/lib/public/search-query";
@@ -150,5 +151,14 @@ describe("sitemap parts", () => {
     }
     expect(covered).toEqual(Array.from({ length: stories }, (_, i) => i));
     expect(sitemapPartCount(0, perPart)).toBe(1);
+  });
+});
+
+describe("reader-facing times", () => {
+  it("show the publication's timezone", () => {
+    const date = new Date("2026-11-20T10:05:00Z");
+    expect(formatDateTime(date, "UTC")).toBe("20 November 2026 at 10:05 UTC");
+    expect(formatDateTime(date, "Europe/Paris")).toMatch(/11:05 CET$/);
+    expect(formatDate(date, "Pacific/Auckland")).toBe("20 November 2026");
   });
 });

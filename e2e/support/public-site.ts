@@ -63,7 +63,9 @@ export async function insertStory(input: StoryInput) {
 /** Waits until the scheduler has put the story live. */
 export async function waitUntilLive(storyId: string) {
   const db = testDb(servers.newsroom);
-  for (let attempt = 0; attempt < 100; attempt++) {
+  // The scheduler ticks every second; a loaded two-core machine may need a few.
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     const [row] = await db.select({ id: schema.publicStories.storyId }).from(schema.publicStories).where(eq(schema.publicStories.storyId, storyId));
     if (row) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
