@@ -24,7 +24,8 @@ test("a published story renders with everything readers and machines need", asyn
 
   const response = await page.goto(story.path);
   expect(response?.status()).toBe(200);
-  // The address stays the reader's, not the internal render's.
+  // The address stays the reader's once the framework has started, not the internal render's.
+  await page.waitForLoadState("networkidle");
   expect(new URL(page.url()).pathname).toBe(story.path);
   await expect(page).toHaveTitle(`${story.headline} | ${PUBLICATION}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(story.headline);

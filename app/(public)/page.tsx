@@ -22,10 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const publication = await publicState();
   const { version, timezone } = publication;
-  const [top, sections] = await Promise.all([reads.latestStories(version, TOP_STORIES), reads.sections(version)]);
-  const fronts = await Promise.all(
-    sections.filter((section) => !section.hidden).map(async (section) => ({ section, ...(await reads.sectionStories(version, section.id, PER_SECTION, 0)) })),
-  );
+  const top = await reads.latestStories(version, TOP_STORIES);
+  const fronts = [];
+  for (const section of await reads.sections(version)) {
+    if (!section.hidden) fronts.push({ section, ...(await reads.sectionStories(version, section.id, PER_SECTION, 0)) });
+  }
   return (
     <>
       <h1 className="sr-only">{publication.name}</h1>

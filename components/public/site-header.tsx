@@ -23,7 +23,7 @@ export function SiteHeader({ name, description, sections }: { name: string; desc
             ))}
           </ul>
         </nav>
-        <div role="search">
+        <div role="search" aria-label="Search the site">
           <form action="/search" method="get" className="flex gap-2">
             <label htmlFor="site-search" className="sr-only">
               Search stories

@@ -17,8 +17,7 @@ export type SearchResult = PublicStoryCard & { snippet: string };
  */
 export async function searchStories(query: string, limit: number, offset: number): Promise<{ results: SearchResult[]; total: number }> {
   const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-  const [page, totals] = await Promise.all([
-    db().execute<{ story_id: string; snippet: string }>(sql`
+  const page = await db().execute<{ story_id: string; snippet: string }>(sql`
       select hits.story_id,
              ts_headline('english', public_stories.dek || ' ' || public_stories.body_text, ${tsQuery},
                          ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
@@ -30,9 +29,8 @@ export async function searchStories(query: string, limit: number, offset: number
         limit ${limit} offset ${offset}
       ) hits
       join public_stories on public_stories.story_id = hits.story_id
-      order by hits.rank desc, hits.published_at desc, hits.story_id`),
-    db().execute<{ total: number }>(sql`select count(*)::int as total from public_stories where search @@ ${tsQuery}`),
-  ]);
+      order by hits.rank desc, hits.published_at desc, hits.story_id`);
+  const totals = await db().execute<{ total: number }>(sql`select count(*)::int as total from public_stories where search @@ ${tsQuery}`);
   const cards = await latestStoriesByIds(page.rows.map((row) => row.story_id));
   const results = page.rows.flatMap((row) => {
     const card = cards.get(row.story_id);

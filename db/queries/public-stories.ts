@@ -5,6 +5,8 @@ import { media, publicStories, publicStoryBylines, publicStoryTags, sections, st
 
 // Public pages read public_stories (the live versions) and never stories, so drafts and pending
 // revisions cannot leak. Every function here answers for the public; none takes a session.
+// Queries run one after another, never in parallel: the embedded database's socket server
+// interleaves concurrent extended-protocol messages from different connections (see the report).
 
 export type PublicByline = { displayName: string; slug: string };
 export type PublicImage = { id: string; width: number; height: number; alt: string; caption: string; credit: string };
@@ -105,8 +107,7 @@ export async function latestStories(limit: number, offset = 0): Promise<PublicSt
 
 export async function sectionStories(sectionId: string, limit: number, offset: number): Promise<StoryPage> {
   const where = eq(publicStories.sectionId, sectionId);
-  const [stories, total] = await Promise.all([storyCards(where, limit, offset), countStories(where)]);
-  return { stories, total };
+  return { stories: await storyCards(where, limit, offset), total: await countStories(where) };
 }
 
 export async function authorStories(userId: string, limit: number, offset: number): Promise<StoryPage> {
@@ -114,8 +115,7 @@ export async function authorStories(userId: string, limit: number, offset: numbe
     publicStories.storyId,
     db().select({ id: publicStoryBylines.storyId }).from(publicStoryBylines).where(eq(publicStoryBylines.userId, userId)),
   );
-  const [stories, total] = await Promise.all([storyCards(where, limit, offset), countStories(where)]);
-  return { stories, total };
+  return { stories: await storyCards(where, limit, offset), total: await countStories(where) };
 }
 
 export async function tagStories(tagId: string, limit: number, offset: number): Promise<StoryPage> {
@@ -123,8 +123,7 @@ export async function tagStories(tagId: string, limit: number, offset: number): 
     publicStories.storyId,
     db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(eq(publicStoryTags.tagId, tagId)),
   );
-  const [stories, total] = await Promise.all([storyCards(where, limit, offset), countStories(where)]);
-  return { stories, total };
+  return { stories: await storyCards(where, limit, offset), total: await countStories(where) };
 }
 
 /** Stories sharing a tag first, then the rest of the section; never the story itself. */
@@ -173,20 +172,18 @@ export async function publicStoryById(storyId: string): Promise<PublicStory | nu
     .where(eq(publicStories.storyId, storyId));
   if (!row) return null;
   const { sectionId, bodyHtml, wordCount, seoTitle, seoDescription, ...card } = row;
-  const [bylines, storyTagRows, corrections] = await Promise.all([
-    publicBylines([storyId]),
-    db()
-      .select({ id: tags.id, name: tags.name, slug: tags.slug })
-      .from(publicStoryTags)
-      .innerJoin(tags, eq(publicStoryTags.tagId, tags.id))
-      .where(eq(publicStoryTags.storyId, storyId))
-      .orderBy(asc(publicStoryTags.position)),
-    db()
-      .select({ id: storyCorrections.id, kind: storyCorrections.kind, note: storyCorrections.note, publishedAt: storyCorrections.publishedAt })
-      .from(storyCorrections)
-      .where(eq(storyCorrections.storyId, storyId))
-      .orderBy(asc(storyCorrections.publishedAt)),
-  ]);
+  const bylines = await publicBylines([storyId]);
+  const storyTagRows = await db()
+    .select({ id: tags.id, name: tags.name, slug: tags.slug })
+    .from(publicStoryTags)
+    .innerJoin(tags, eq(publicStoryTags.tagId, tags.id))
+    .where(eq(publicStoryTags.storyId, storyId))
+    .orderBy(asc(publicStoryTags.position));
+  const corrections = await db()
+    .select({ id: storyCorrections.id, kind: storyCorrections.kind, note: storyCorrections.note, publishedAt: storyCorrections.publishedAt })
+    .from(storyCorrections)
+    .where(eq(storyCorrections.storyId, storyId))
+    .orderBy(asc(storyCorrections.publishedAt));
   return {
     ...toCard(card, bylines.get(storyId) ?? []),
     sectionId,
@@ -231,25 +228,26 @@ export type CorrectionEntry = PublicCorrection & { story: { headline: string; se
 
 /** Notes on stories that are public now, newest first. */
 export async function listCorrections(limit: number, offset: number): Promise<{ corrections: CorrectionEntry[]; total: number }> {
-  const [rows, [totalRow]] = await Promise.all([
-    db()
-      .select({
-        id: storyCorrections.id,
-        kind: storyCorrections.kind,
-        note: storyCorrections.note,
-        publishedAt: storyCorrections.publishedAt,
-        headline: publicStories.headline,
-        sectionSlug: sections.slug,
-        slug: publicStories.slug,
-      })
-      .from(storyCorrections)
-      .innerJoin(publicStories, eq(storyCorrections.storyId, publicStories.storyId))
-      .innerJoin(sections, eq(publicStories.sectionId, sections.id))
-      .orderBy(desc(storyCorrections.publishedAt), desc(storyCorrections.id))
-      .limit(limit)
-      .offset(offset),
-    db().select({ total: count() }).from(storyCorrections).innerJoin(publicStories, eq(storyCorrections.storyId, publicStories.storyId)),
-  ]);
+  const rows = await db()
+    .select({
+      id: storyCorrections.id,
+      kind: storyCorrections.kind,
+      note: storyCorrections.note,
+      publishedAt: storyCorrections.publishedAt,
+      headline: publicStories.headline,
+      sectionSlug: sections.slug,
+      slug: publicStories.slug,
+    })
+    .from(storyCorrections)
+    .innerJoin(publicStories, eq(storyCorrections.storyId, publicStories.storyId))
+    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
+    .orderBy(desc(storyCorrections.publishedAt), desc(storyCorrections.id))
+    .limit(limit)
+    .offset(offset);
+  const [totalRow] = await db()
+    .select({ total: count() })
+    .from(storyCorrections)
+    .innerJoin(publicStories, eq(storyCorrections.storyId, publicStories.storyId));
   return {
     corrections: rows.map(({ headline, sectionSlug, slug, ...correction }) => ({ ...correction, story: { headline, sectionSlug, slug } })),
     total: totalRow?.total ?? 0,
@@ -269,25 +267,23 @@ export async function feedStories(sectionId: string | null, limit: number): Prom
   const cards = await storyCards(sectionId ? eq(publicStories.sectionId, sectionId) : undefined, limit);
   if (cards.length === 0) return [];
   const ids = cards.map((card) => card.id);
-  const [bodies, tagRows] = await Promise.all([
-    db()
-      .select({
-        id: publicStories.storyId,
-        bodyHtml: publicStories.bodyHtml,
-        seoDescription: publicStories.seoDescription,
-        mimeType: media.mimeType,
-        bytes: media.bytes,
-      })
-      .from(publicStories)
-      .leftJoin(media, eq(publicStories.featuredImageId, media.id))
-      .where(inArray(publicStories.storyId, ids)),
-    db()
-      .select({ storyId: publicStoryTags.storyId, name: tags.name })
-      .from(publicStoryTags)
-      .innerJoin(tags, eq(publicStoryTags.tagId, tags.id))
-      .where(inArray(publicStoryTags.storyId, ids))
-      .orderBy(asc(publicStoryTags.position)),
-  ]);
+  const bodies = await db()
+    .select({
+      id: publicStories.storyId,
+      bodyHtml: publicStories.bodyHtml,
+      seoDescription: publicStories.seoDescription,
+      mimeType: media.mimeType,
+      bytes: media.bytes,
+    })
+    .from(publicStories)
+    .leftJoin(media, eq(publicStories.featuredImageId, media.id))
+    .where(inArray(publicStories.storyId, ids));
+  const tagRows = await db()
+    .select({ storyId: publicStoryTags.storyId, name: tags.name })
+    .from(publicStoryTags)
+    .innerJoin(tags, eq(publicStoryTags.tagId, tags.id))
+    .where(inArray(publicStoryTags.storyId, ids))
+    .orderBy(asc(publicStoryTags.position));
   return cards.map((card) => {
     const body = bodies.find((row) => row.id === card.id)!;
     return {

@@ -33,7 +33,7 @@ export default async function SearchPage(props: PageProps<"/search">) {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="border-b-2 border-stone-800 pb-2 font-serif text-4xl font-bold dark:border-stone-300">Search</h1>
-      <form action="/search" method="get" role="search" className="mt-6 flex gap-2">
+      <form action="/search" method="get" role="search" aria-label="Search stories" className="mt-6 flex gap-2">
         <label htmlFor="search-page-q" className="sr-only">
           Search stories
         </label>

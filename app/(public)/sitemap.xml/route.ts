@@ -15,7 +15,8 @@ export async function GET(request: NextRequest): Promise<Response> {
   await connection();
   const publication = await readPublicState();
   const origin = requestOrigin(request.headers);
-  const [sections, storyCount] = await Promise.all([reads.sections(publication.version), reads.countStories(publication.version)]);
+  const sections = await reads.sections(publication.version);
+  const storyCount = await reads.countStories(publication.version);
   const fronts: SitemapUrl[] = [{ loc: `${origin}/` }, ...sections.filter((s) => !s.hidden).map((s) => ({ loc: `${origin}${sectionPath(s.slug)}` }))];
   const partCount = sitemapPartCount(fronts.length + storyCount);
 
