@@ -222,6 +222,8 @@ test("garbage addresses and pages answer 404, never an error", async ({ request 
 });
 
 test("every public page type has no accessibility violations, in light and dark", async ({ page }) => {
+  // Sixteen full axe runs.
+  test.slow();
   const staff = await createStaff(servers.newsroom, "writer");
   const story = await insertStory({ headline: `Harbour ${uniqueWord()} festival returns`, authorId: staff.id, tags: ["Festivals"] });
   await waitUntilLive(story.id);
