@@ -18,7 +18,7 @@ function parse(xml: string) {
 describe("versionedCache", () => {
   it("loads once per version and arguments, and again after the version moves on", async () => {
     const load = vi.fn(async (id: string) => ({ id, at: Math.random() }));
-    const cached = versionedCache("test", load);
+    const cached = versionedCache(load);
     const first = await cached(101, "a");
     expect(await cached(101, "a")).toBe(first);
     expect(load).toHaveBeenCalledTimes(1);
@@ -28,9 +28,23 @@ describe("versionedCache", () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 
+  it("keeps at most maxEntries, dropping the least recently used", async () => {
+    const load = vi.fn(async (id: string) => id);
+    const cached = versionedCache(load, { maxEntries: 2 });
+    await cached(301, "a");
+    await cached(301, "b");
+    await cached(301, "a");
+    await cached(301, "c");
+    expect(load).toHaveBeenCalledTimes(3);
+    await cached(301, "a");
+    expect(load).toHaveBeenCalledTimes(3);
+    await cached(301, "b");
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+
   it("never keeps a failure", async () => {
     let calls = 0;
-    const cached = versionedCache("failing", async () => {
+    const cached = versionedCache(async () => {
       calls += 1;
       if (calls === 1) throw new Error("database went away");
       return "fine";

@@ -17,7 +17,10 @@ export default async function PublicLayout({ children }: { children: React.React
   const publication = await publicState();
   const sections = (await reads.sections(publication.version)).filter((section) => !section.hidden);
   return (
-    <div lang={publication.language} className="min-h-screen bg-paper text-ink dark:bg-stone-950 dark:text-stone-100">
+    <div
+      lang={publication.language}
+      className="min-h-screen bg-paper text-ink dark:bg-stone-950 dark:text-stone-100 [&_:focus-visible]:outline-2 [&_:focus-visible]:outline-offset-2 [&_:focus-visible]:outline-accent dark:[&_:focus-visible]:outline-red-300"
+    >
       <a
         href="#content"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"

@@ -19,22 +19,25 @@ import { versionedCache } from "./versioned-cache";
 
 /** Every public read, cached per public version: call with `(await publicState()).version` first. */
 export const reads = {
-  sections: versionedCache("sections", listPublicSections),
-  sectionBySlug: versionedCache("sectionBySlug", sectionBySlug),
-  authorBySlug: versionedCache("authorBySlug", authorBySlug),
-  tagBySlug: versionedCache("tagBySlug", tagBySlug),
-  latestStories: versionedCache("latestStories", latestStories),
-  sectionStories: versionedCache("sectionStories", sectionStories),
-  authorStories: versionedCache("authorStories", authorStories),
-  tagStories: versionedCache("tagStories", tagStories),
-  relatedStories: versionedCache("relatedStories", relatedStories),
-  story: versionedCache("story", publicStoryById),
-  storyAddress: versionedCache("storyAddress", resolveStoryAddress),
-  corrections: versionedCache("corrections", listCorrections),
-  feedStories: versionedCache("feedStories", feedStories),
-  sitemapStories: versionedCache("sitemapStories", sitemapStories),
-  countStories: versionedCache("countStories", countPublicStories),
-  search: versionedCache("search", searchStories),
-  /** Whole story pages (keyed by internal path and origin, which canonical URLs carry). */
-  renderedPage: versionedCache("renderedPage", renderInternally),
+  sections: versionedCache(listPublicSections),
+  sectionBySlug: versionedCache(sectionBySlug),
+  authorBySlug: versionedCache(authorBySlug),
+  tagBySlug: versionedCache(tagBySlug),
+  latestStories: versionedCache(latestStories),
+  sectionStories: versionedCache(sectionStories),
+  authorStories: versionedCache(authorStories),
+  tagStories: versionedCache(tagStories),
+  relatedStories: versionedCache(relatedStories),
+  story: versionedCache(publicStoryById),
+  storyAddress: versionedCache(resolveStoryAddress),
+  corrections: versionedCache(listCorrections),
+  feedStories: versionedCache(feedStories),
+  sitemapStories: versionedCache(sitemapStories),
+  countStories: versionedCache(countPublicStories),
+  search: versionedCache(searchStories),
+  /**
+   * Whole story pages, keyed by internal path and origin (canonical URLs carry it). A page is tens
+   * of kilobytes; a few hundred cover the stories people are reading now.
+   */
+  renderedPage: versionedCache(renderInternally, { maxEntries: 300 }),
 };

@@ -9,34 +9,31 @@
  * serialises to the incremental cache (Dates come back as strings, every hit is a disk read).
  * A bounded in-memory map is simpler, exact and as fast as it gets.
  */
-const MAX_ENTRIES = 2_000;
-
-const entries = new Map<string, Promise<unknown>>();
-let newestVersion = 0;
-
 export function versionedCache<Args extends unknown[], Result>(
-  name: string,
   load: (...args: Args) => Promise<Result>,
+  { maxEntries = 500 }: { maxEntries?: number } = {},
 ): (version: number, ...args: Args) => Promise<Result> {
+  const entries = new Map<string, Promise<Result>>();
+  let newestVersion = 0;
   return (version, ...args) => {
     if (version > newestVersion) {
       // Everything cached so far answered an older state of the site.
       entries.clear();
       newestVersion = version;
     }
-    const key = `${version}\u0000${name}\u0000${JSON.stringify(args)}`;
+    const key = `${version}\u0000${JSON.stringify(args)}`;
     const hit = entries.get(key);
     if (hit) {
       // Map order is insertion order: re-inserting marks the entry as recently used.
       entries.delete(key);
       entries.set(key, hit);
-      return hit as Promise<Result>;
+      return hit;
     }
     const loading = load(...args);
     entries.set(key, loading);
     // A failure is never cached: the next request tries again.
     loading.catch(() => entries.delete(key));
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     return loading;
   };
 }
