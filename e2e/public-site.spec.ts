@@ -261,3 +261,11 @@ test("public pages have a skip link and one h1, fit a 320-pixel screen and load 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#content$/);
 });
+
+test("the home page shows each story once: the latest on top, then the rest by section", async ({ page }) => {
+  await page.goto("/");
+  const headlines = await page.getByRole("main").getByRole("heading", { level: 2 }).or(page.getByRole("main").getByRole("heading", { level: 3 })).allTextContents();
+  const stories = headlines.filter((text) => !["News", "Culture", "Science", "Opinion"].includes(text));
+  expect(stories.length).toBeGreaterThan(0);
+  expect(new Set(stories).size).toBe(stories.length);
+});

@@ -23,9 +23,13 @@ export default async function HomePage() {
   const publication = await publicState();
   const { version, timezone } = publication;
   const top = await reads.latestStories(version, TOP_STORIES);
+  const onTop = new Set(top.map((story) => story.id));
   const fronts = [];
   for (const section of await reads.sections(version)) {
-    if (!section.hidden) fronts.push({ section, ...(await reads.sectionStories(version, section.id, PER_SECTION, 0)) });
+    if (section.hidden) continue;
+    // Enough to fill the section's list after leaving out what is already on top.
+    const { stories } = await reads.sectionStories(version, section.id, PER_SECTION + TOP_STORIES, 0);
+    fronts.push({ section, stories: stories.filter((story) => !onTop.has(story.id)).slice(0, PER_SECTION) });
   }
   return (
     <>
