@@ -19,7 +19,7 @@ test("a published story renders with everything readers and machines need", asyn
     tags: ["Sea defences"],
     featuredImage: { id: image.id, alt: "Workers on the new sea wall", caption: "The wall at low tide.", credit: "Photo: Harbour Ledger" },
   });
-  await waitUntilLive(story.id);
+  await waitUntilLive(request, story.path);
   await page.context().clearCookies();
 
   const response = await page.goto(story.path);
@@ -72,10 +72,10 @@ test("a published story renders with everything readers and machines need", asyn
   expect((await request.get(`/media/${image.id}/original.png`)).status()).toBe(200);
 });
 
-test("an update shows its time and its correction; the corrections page lists it", async ({ page }) => {
+test("an update shows its time and its correction; the corrections page lists it", async ({ page, request }) => {
   const staff = await createStaff(servers.newsroom, "writer");
   const story = await insertStory({ headline: `Ferry fares ${uniqueWord()} rise`, authorId: staff.id });
-  await waitUntilLive(story.id);
+  await waitUntilLive(request, story.path);
   // What publishing an update with a correction note leaves behind (db/queries/live-stories.ts).
   const db = testDb(servers.newsroom);
   await db.update(schema.publicStories).set({ updatedAt: new Date() }).where(eq(schema.publicStories.storyId, story.id));
@@ -129,7 +129,7 @@ test("unpublished work is nowhere public until it is published, and then everywh
 test("an old address answers 301 to the story's current one; an unpublished story's answers 410", async ({ request }) => {
   const staff = await createStaff(servers.newsroom, "writer");
   const story = await insertStory({ headline: `Lifeboat ${uniqueWord()} launched`, authorId: staff.id });
-  await waitUntilLive(story.id);
+  await waitUntilLive(request, story.path);
   // A slug change keeps the old address in story_paths (db/queries/live-stories.ts); here we add one directly.
   const db = testDb(servers.newsroom);
   await db.insert(schema.storyPaths).values({ sectionSlug: "culture", slug: `old-${story.slug}`, storyId: story.id });
@@ -221,12 +221,12 @@ test("garbage addresses and pages answer 404, never an error", async ({ request 
   }
 });
 
-test("every public page type has no accessibility violations, in light and dark", async ({ page }) => {
+test("every public page type has no accessibility violations, in light and dark", async ({ page, request }) => {
   // Sixteen full axe runs.
   test.slow();
   const staff = await createStaff(servers.newsroom, "writer");
   const story = await insertStory({ headline: `Harbour ${uniqueWord()} festival returns`, authorId: staff.id, tags: ["Festivals"] });
-  await waitUntilLive(story.id);
+  await waitUntilLive(request, story.path);
   const pages = ["/", "/news", story.path, `/authors/${staff.slug}`, "/tags/festivals", "/search?q=harbour", "/search", "/corrections"];
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
@@ -238,10 +238,10 @@ test("every public page type has no accessibility violations, in light and dark"
   }
 });
 
-test("public pages have a skip link and one h1, fit a 320-pixel screen and load no editor code", async ({ page }) => {
+test("public pages have a skip link and one h1, fit a 320-pixel screen and load no editor code", async ({ page, request }) => {
   const staff = await createStaff(servers.newsroom, "writer");
   const story = await insertStory({ headline: `Narrow ${uniqueWord()} screens welcome`, authorId: staff.id });
-  await waitUntilLive(story.id);
+  await waitUntilLive(request, story.path);
   const scripts: Promise<string>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() === "script") scripts.push(response.text());
