@@ -12,6 +12,9 @@ export const imageSrc = (image: { id: string; width: number }) => displaySrc(ima
  */
 export function requestOrigin(headers: Headers): string {
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || "localhost";
-  return `${proto === "https" ? "https" : "http"}://${host}`;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || "";
+  // Only a host name or address (with an optional port) goes into the URLs we print.
+  return `${proto === "https" ? "https" : "http"}://${HOST.test(host) ? host.toLowerCase() : "localhost"}`;
 }
+
+const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/i;
