@@ -12,7 +12,7 @@ export async function createSection(name = `Section ${unique()}`) {
   return section;
 }
 
-export const paragraphs = (...texts: string[]) => ({
+const paragraphs = (...texts: string[]) => ({
   type: "doc",
   content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
 });
