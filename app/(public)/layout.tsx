@@ -1,21 +1,37 @@
-import Link from "next/link";
-import { connection } from "next/server";
-import { getPublication } from "@/db/queries/publication";
+import type { Metadata } from "next";
+import { SiteFooter } from "@/components/public/site-footer";
+import { SiteHeader } from "@/components/public/site-header";
+import { pageOrigin } from "@/lib/public/page-origin";
+import { reads } from "@/lib/public/reads";
+import { publicState } from "@/lib/public/state";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [publication, origin] = await Promise.all([publicState(), pageOrigin()]);
+  return {
+    metadataBase: new URL(origin),
+    alternates: { types: { "application/rss+xml": [{ url: `${origin}/feed.xml`, title: publication.name }] } },
+  };
+}
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  await connection();
-  const publication = await getPublication();
+  const publication = await publicState();
+  const sections = (await reads.sections(publication.version)).filter((section) => !section.hidden);
   return (
-    <>
-      <header className="border-b-4 border-double border-stone-800">
-        <div className="mx-auto max-w-4xl px-4 py-6 text-center">
-          <Link href="/" className="font-serif text-4xl font-bold tracking-tight">
-            {publication.name}
-          </Link>
-          {publication.description && <p className="mt-1 text-sm text-stone-600">{publication.description}</p>}
-        </div>
-      </header>
-      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
-    </>
+    <div
+      lang={publication.language}
+      className="min-h-screen bg-paper text-ink dark:bg-stone-950 dark:text-stone-100 [&_:focus-visible]:outline-2 [&_:focus-visible]:outline-offset-2 [&_:focus-visible]:outline-accent dark:[&_:focus-visible]:outline-red-300"
+    >
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+      >
+        Skip to content
+      </a>
+      <SiteHeader name={publication.name} description={publication.description} sections={sections} />
+      <main id="content" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+      <SiteFooter name={publication.name} />
+    </div>
   );
 }

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pageHref } from "@/components/public/pagination";
+import { StoryIndex } from "@/components/public/story-index";
+import { pageOrigin } from "@/lib/public/page-origin";
+import { listMetadata } from "@/lib/public/page-metadata";
+import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
+import { reads } from "@/lib/public/reads";
+import { publicState } from "@/lib/public/state";
+import { authorPath } from "@/lib/public/urls";
+
+const PER_PAGE = 20;
+
+async function load({ params, searchParams }: PageProps<"/authors/[slug]">) {
+  const [{ slug }, query, publication] = await Promise.all([params, searchParams, publicState()]);
+  const page = pageNumber(query.page);
+  if (!isPlausibleSlug(slug) || page === null) notFound();
+  const author = await reads.authorBySlug(publication.version, slug);
+  if (!author) notFound();
+  const { stories, total } = await reads.authorStories(publication.version, author.id, PER_PAGE, (page - 1) * PER_PAGE);
+  const pages = paging(page, PER_PAGE, total);
+  if (!pages) notFound();
+  return { publication, author, stories, pages };
+}
+
+export async function generateMetadata(props: PageProps<"/authors/[slug]">): Promise<Metadata> {
+  const [{ publication, author, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
+  return listMetadata({
+    title: author.displayName,
+    publicationName: publication.name,
+    description: author.bio || `Stories by ${author.displayName} for ${publication.name}.`,
+    origin,
+    path: authorPath(author.slug),
+    page: pages.page,
+  });
+}
+
+export default async function AuthorPage(props: PageProps<"/authors/[slug]">) {
+  const { publication, author, stories, pages } = await load(props);
+  return (
+    <StoryIndex
+      title={author.displayName}
+      intro={author.bio && <p className="mt-3 text-lg text-stone-700 dark:text-stone-300">{author.bio}</p>}
+      stories={stories}
+      timeZone={publication.timezone}
+      page={pages.page}
+      pageCount={pages.pageCount}
+      href={(page) => pageHref(authorPath(author.slug), page)}
+    />
+  );
+}

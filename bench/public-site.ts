@@ -1,0 +1,186 @@
+/**
+ * `npm run bench:public [-- --stories 100000]`: the public site's speed targets, measured side by
+ * side in one run on this machine (never as timed tests: shared machines are noisy). Needs a
+ * production build. Seeds a newsroom with N live stories (default 10,000) and measures with
+ * autocannon, 50 connections:
+ *   (a) one story's HTML saved as a static file in public/, served by the same server: the baseline
+ *   (b) the same story's page, cached        target: ≥ 0.8× (a), p99 < 100 ms
+ *   (c) the home page  (d) a search
+ *   (e) stories' first, uncached renders     target: p95 < 150 ms (with 100k stories)
+ * and the gzipped JavaScript a story page loads against a bare Next page (the 404 page). It
+ * exits with an error if any editor code (Tiptap/ProseMirror) is among a story page's scripts.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { exitCode, runScript, waitForLine } from "../tests/support/processes";
+import { createPool } from "../db/pool";
+import { renderStoryBodyHtml } from "../lib/story-body/render";
+import { storyBodyText } from "../lib/story-body/text";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = 3297;
+const BASE = `http://localhost:${PORT}`;
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const storiesArg = process.argv.indexOf("--stories");
+const STORIES = storiesArg > 0 ? Number(process.argv[storiesArg + 1]) : 10_000;
+const BASELINE_FILE = path.join(root, "public", "bench-baseline.html");
+
+const WORDS = "harbour council ferry tide quay storm lifeboat market museum seagrass".split(" ");
+const body = {
+  type: "doc",
+  content: Array.from({ length: 12 }, (_, i) => ({
+    type: "paragraph",
+    content: [{ type: "text", text: Array.from({ length: 60 }, (_, j) => WORDS[(i + j) % WORDS.length]).join(" ") + "." }],
+  })),
+};
+
+async function startServer(dataDir: string) {
+  const server = runScript("serve.ts", ["--demo"], { DATA_DIR: dataDir, PORT: String(PORT) });
+  await waitForLine(server, /Masthead is ready|localhost:\d+/, 180_000);
+  return server;
+}
+
+async function stopServer(server: ReturnType<typeof runScript>) {
+  server.kill("SIGTERM");
+  await exitCode(server);
+}
+
+/** N live stories written in bulk, the way putStoryLive leaves them (same renderer output). */
+async function seed(dataDir: string) {
+  const pool = createPool(fs.readFileSync(path.join(dataDir, "database-url"), "utf8").trim(), 1);
+  const html = renderStoryBodyHtml(body);
+  const text = storyBodyText(body).join("\n");
+  const started = performance.now();
+  await pool.query("BEGIN");
+  await pool.query(
+    `INSERT INTO stories (headline, dek, slug, body, status, section_id, seo_description, published_at, created_by, slug_locked)
+     SELECT 'Bench story ' || i || ': the council and the ' || ($1::text[])[1 + i % 10],
+            'A dek long enough to stand in for the SEO description of benchmark story ' || i || '.',
+            'bench-' || i, $2::jsonb, 'published',
+            (SELECT id FROM sections ORDER BY position LIMIT 1 OFFSET i % 3),
+            'Benchmark story ' || i || ', long enough to be a proper SEO description here.',
+            now() - (i || ' minutes')::interval,
+            (SELECT id FROM users ORDER BY email LIMIT 1), true
+     FROM generate_series(1, $3::int) AS i`,
+    [WORDS, JSON.stringify(body), STORIES],
+  );
+  await pool.query(
+    `INSERT INTO public_stories (story_id, section_id, slug, headline, dek, body, body_html, body_text, word_count,
+                                 seo_title, seo_description, featured_image_alt, featured_image_caption, featured_image_credit,
+                                 published_at, live_revision)
+     SELECT id, section_id, slug, headline, dek, body, $1, $2 || ' ' || slug, 720, '', seo_description, '', '', '', published_at, 1
+     FROM stories WHERE slug LIKE 'bench-%'`,
+    [html, text],
+  );
+  await pool.query(`INSERT INTO public_story_bylines (story_id, user_id, position) SELECT id, created_by, 0 FROM stories WHERE slug LIKE 'bench-%'`);
+  await pool.query(
+    `INSERT INTO story_paths (section_slug, slug, story_id)
+     SELECT sections.slug, stories.slug, stories.id FROM stories JOIN sections ON sections.id = stories.section_id WHERE stories.slug LIKE 'bench-%'`,
+  );
+  await pool.query("UPDATE publication SET public_version = public_version + 1");
+  await pool.query("COMMIT");
+  await pool.query("ANALYZE");
+  const { rows } = await pool.query<{ path: string }>(
+    `SELECT '/' || sections.slug || '/' || stories.slug AS path FROM stories JOIN sections ON sections.id = stories.section_id
+     WHERE stories.slug LIKE 'bench-%' ORDER BY stories.published_at`,
+  );
+  await pool.end();
+  console.log(`Seeded ${STORIES.toLocaleString("en")} live stories in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return rows.map((row) => row.path);
+}
+
+type Measured = { label: string; requestsPerSecond: number; p50: number; p99: number; errors: number };
+
+async function load(label: string, url: string): Promise<Measured> {
+  await autocannon({ url, connections: 10, duration: 2 }); // warm-up: caches, JIT
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  return { label, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** Each story once, four at a time: nothing cached for any of them. */
+async function firstRenders(paths: string[], count: number) {
+  const samples: number[] = [];
+  const queue = paths.slice(0, count);
+  let failures = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const started = performance.now();
+        const response = await fetch(`${BASE}${next}`);
+        await response.text();
+        if (response.status !== 200) failures += 1;
+        samples.push(performance.now() - started);
+      }
+    }),
+  );
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), failures };
+}
+
+/** Gzipped bytes of the scripts a page loads, and whether any of them is editor code. */
+async function scriptBytes(pagePath: string) {
+  const html = await (await fetch(`${BASE}${pagePath}`)).text();
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]);
+  let bytes = 0;
+  let editorCode = false;
+  for (const source of new Set(sources)) {
+    const script = await (await fetch(new URL(source, BASE))).text();
+    bytes += gzipSync(script).length;
+    if (/ProseMirror|tiptap/i.test(script)) editorCode = true;
+  }
+  return { bytes, editorCode };
+}
+
+const row = (m: Measured) =>
+  `${m.label.padEnd(40)} ${m.requestsPerSecond.toFixed(0).padStart(8)} req/s  p50 ${String(m.p50).padStart(5)} ms  p99 ${String(m.p99).padStart(5)} ms${m.errors ? `  ${m.errors} errors` : ""}`;
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-bench-public-"));
+  let server = await startServer(dataDir);
+  try {
+    const paths = await seed(dataDir);
+    const storyPath = paths.at(-1)!;
+    const uncached = await firstRenders(paths.slice(0, -1).reverse(), Math.min(300, paths.length - 1));
+
+    // The baseline is this exact page as a file; Next serves public/ as it was when the server started.
+    fs.mkdirSync(path.dirname(BASELINE_FILE), { recursive: true });
+    fs.writeFileSync(BASELINE_FILE, await (await fetch(`${BASE}${storyPath}`)).text());
+    await stopServer(server);
+    server = await startServer(dataDir);
+
+    const results = [
+      await load("(a) static file, same server", `${BASE}/bench-baseline.html`),
+      await load("(b) story page, cached", `${BASE}${storyPath}`),
+      await load("(c) home page", `${BASE}/`),
+      await load("(d) search", `${BASE}/search?q=${encodeURIComponent("council ferry")}`),
+    ];
+    const story = await scriptBytes(storyPath);
+    const bare = await scriptBytes("/no-such-page");
+
+    console.log(`\nPublic site, ${STORIES.toLocaleString("en")} stories, ${CONNECTIONS} connections, ${SECONDS} s each:`);
+    for (const result of results) console.log(row(result));
+    console.log(`${"(e) first render of a story".padEnd(40)} p50 ${uncached.p50.toFixed(0)} ms  p95 ${uncached.p95.toFixed(0)} ms${uncached.failures ? `  ${uncached.failures} failures` : ""}`);
+    const ratio = results[1].requestsPerSecond / results[0].requestsPerSecond;
+    console.log(`(b) / (a): ${ratio.toFixed(2)}  (target ≥ 0.8)   (b) p99 ${results[1].p99} ms (target < 100)   (e) p95 ${uncached.p95.toFixed(0)} ms (target < 150)`);
+    console.log(`JavaScript, gzipped: story page ${(story.bytes / 1024).toFixed(1)} kB, bare Next page ${(bare.bytes / 1024).toFixed(1)} kB`);
+    if (story.editorCode) {
+      console.error("FAIL: a story page loads editor code (Tiptap/ProseMirror).");
+      process.exitCode = 1;
+    }
+    if (results.some((result) => result.errors > 0) || uncached.failures > 0) {
+      console.error("FAIL: some requests failed.");
+      process.exitCode = 1;
+    }
+  } finally {
+    await stopServer(server);
+    fs.rmSync(BASELINE_FILE, { force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,40 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "../client";
+import { latestStoriesByIds } from "./public-stories";
+import type { PublicStoryCard } from "./public-stories";
+
+/** Marks around matched words in a snippet: characters no story text contains, split out by the page. */
+export const MATCH_START = "\u0002";
+export const MATCH_END = "\u0003";
+
+export type SearchResult = PublicStoryCard & { snippet: string };
+
+/**
+ * Full-text search over live stories (the weighted tsvector public_stories.search: headline, then
+ * dek, then body). websearch_to_tsquery accepts anything a person may type (quotes, "or", "-",
+ * stray punctuation) without a syntax error; the text is a bound parameter, never SQL.
+ */
+export async function searchStories(query: string, limit: number, offset: number): Promise<{ results: SearchResult[]; total: number }> {
+  const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
+  const page = await db().execute<{ story_id: string; snippet: string }>(sql`
+      select hits.story_id,
+             ts_headline('english', public_stories.dek || ' ' || public_stories.body_text, ${tsQuery},
+                         ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+      from (
+        select story_id, ts_rank(search, ${tsQuery}) as rank, published_at
+        from public_stories
+        where search @@ ${tsQuery}
+        order by rank desc, published_at desc, story_id
+        limit ${limit} offset ${offset}
+      ) hits
+      join public_stories on public_stories.story_id = hits.story_id
+      order by hits.rank desc, hits.published_at desc, hits.story_id`);
+  const totals = await db().execute<{ total: number }>(sql`select count(*)::int as total from public_stories where search @@ ${tsQuery}`);
+  const cards = await latestStoriesByIds(page.rows.map((row) => row.story_id));
+  const results = page.rows.flatMap((row) => {
+    const card = cards.get(row.story_id);
+    return card ? [{ ...card, snippet: row.snippet }] : [];
+  });
+  return { results, total: totals.rows[0]?.total ?? 0 };
+}

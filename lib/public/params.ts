@@ -1,0 +1,24 @@
+import { SLUG_PATTERN } from "@/lib/slug";
+
+const MAX_SLUG_LENGTH = 200;
+const PAGE_PATTERN = /^[1-9][0-9]{0,5}$/;
+
+/** Anything that could be a slug we made; everything else is answered 404 without a query. */
+export function isPlausibleSlug(value: string): boolean {
+  return value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
+}
+
+/** `?page=` as a page number: absent is 1; anything but a plain positive number is null (404). */
+export function pageNumber(value: string | string[] | undefined): number | null {
+  if (value === undefined) return 1;
+  if (typeof value !== "string" || !PAGE_PATTERN.test(value)) return null;
+  return Number(value);
+}
+
+export type Paging = { page: number; pageCount: number; offset: number };
+
+/** A page past the last one does not exist, except page 1 of an empty list. */
+export function paging(page: number, perPage: number, total: number): Paging | null {
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  return page > pageCount ? null : { page, pageCount, offset: (page - 1) * perPage };
+}
