@@ -8,6 +8,8 @@ export const RESERVED_SECTION_SLUGS = [
   "logout",
   "setup",
   "invite",
+  "reset",
+  "preview",
   "api",
   "authors",
   "tags",

@@ -31,3 +31,17 @@ export function securityHeaders(context: SecurityContext): Record<string, string
     ...(context.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
+
+/** The nonce the server put in this request's policy (see scripts/next-server.ts), if any. */
+export function nonceFromPolicy(policy: string | null): string | null {
+  return policy ? (/'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1] ?? null) : null;
+}
+
+/**
+ * HTML rendered once and served many times carries the nonce of the request that rendered it;
+ * each response gets its own instead. The old nonce is random, so only real nonce attributes match.
+ */
+export function withNonce(html: string, nonce: string): string {
+  const rendered = /\snonce="([A-Za-z0-9+/=]+)"/.exec(html)?.[1];
+  return rendered ? html.replaceAll(`nonce="${rendered}"`, `nonce="${nonce}"`) : html;
+}

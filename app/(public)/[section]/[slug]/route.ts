@@ -3,6 +3,7 @@ import { readPublicState } from "@/db/queries/public-publication";
 import type { StoryAddress } from "@/db/queries/public-stories";
 import { isPlausibleSlug } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
+import { nonceFromPolicy, withNonce } from "@/lib/security-headers";
 import { requestOrigin, storyPath } from "@/lib/public/urls";
 
 /**
@@ -22,7 +23,8 @@ export async function GET(request: NextRequest, { params }: RouteContext<"/[sect
   const internalPath = address.kind === "live" ? `/_story/${address.storyId}` : `/_story/${address.kind}`;
   const page = await reads.renderedPage(version, internalPath, requestOrigin(request.headers));
   const status = address.kind === "gone" ? 410 : page.status;
-  return new Response(page.html, {
+  const nonce = nonceFromPolicy(request.headers.get("content-security-policy"));
+  return new Response(nonce ? withNonce(page.html, nonce) : page.html, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
   });
