@@ -5,9 +5,6 @@ import { media, publicStories, publicStoryBylines, publicStoryTags, sections, st
 
 // Public pages read public_stories (the live versions) and never stories, so drafts and pending
 // revisions cannot leak. Every function here answers for the public; none takes a session.
-// Queries run one after another, never in parallel: the embedded database's socket server
-// interleaves concurrent extended-protocol messages from different connections
-// (electric-sql/pglite issue 1046), so a request should not add concurrency of its own.
 
 export type PublicByline = { displayName: string; slug: string };
 export type PublicImage = { id: string; width: number; height: number; alt: string; caption: string; credit: string };
