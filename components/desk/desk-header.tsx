@@ -22,7 +22,14 @@ export function DeskHeader({ user, inReview, unread }: Props) {
             </Link>
           )}
           {inReview !== null && <Link href="/desk/calendar">Calendar</Link>}
-          {can(user, "admin.manage") && <Link href="/desk/admin/staff">Staff</Link>}
+          {can(user, "admin.manage") && (
+            <>
+              <Link href="/desk/admin/staff">Staff</Link>
+              <Link href="/desk/admin/sections">Sections</Link>
+              <Link href="/desk/admin/settings">Settings</Link>
+              <Link href="/desk/admin/audit">Audit log</Link>
+            </>
+          )}
           <Link href="/">Public site</Link>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
