@@ -88,3 +88,33 @@ test("a password reset link sets a new password once, and the old one stops work
   await adminContext.close();
   await writerContext.close();
 });
+
+test("a writer edits their own profile and changes their password", async ({ page }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  const login = new LoginPage(page);
+  await login.goto("/desk/profile");
+  await login.signIn(writer.email, writer.password);
+  const profile = page.getByRole("form", { name: "Profile" });
+  await profile.getByLabel("Display name").fill("Rosa Mendes");
+  await profile.getByLabel("Author address").fill(`rosa-mendes-${Date.now()}`);
+  await profile.getByLabel("Bio").fill("Covers the harbour and the council.");
+  await profile.getByRole("button", { name: "Save profile" }).click();
+  await expect(profile.getByRole("status")).toHaveText("Profile saved.");
+  await expect(page.getByTestId("signed-in-as")).toHaveText(/Rosa Mendes/);
+
+  const password = page.getByRole("form", { name: "Change password" });
+  await password.getByLabel("Current password").fill("not-my-password");
+  await password.getByLabel("New password").fill("lighthouse-at-dawn");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByRole("alert")).toHaveText("Your current password is not right.");
+  await password.getByLabel("Current password").fill(writer.password);
+  await password.getByLabel("New password").fill("lighthouse-at-dawn");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status")).toHaveText("Password changed. Your other sessions have ended.");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await login.signIn(writer.email, writer.password);
+  await expect(login.alert()).toHaveText("Wrong email or password.");
+  await login.signIn(writer.email, "lighthouse-at-dawn");
+  await expect(page.getByTestId("signed-in-as")).toHaveText(/Rosa Mendes/);
+});

@@ -39,6 +39,9 @@ export function DeskHeader({ user, inReview, unread }: Props) {
             </svg>
             {unread > 0 && <span className="rounded-full bg-red-700 px-2 text-xs font-semibold text-white tabular-nums">{unread}</span>}
           </Link>
+          <Link href="/desk/profile" className="underline">
+            Profile
+          </Link>
           <span data-testid="signed-in-as">
             <span className="font-medium">{user.displayName}</span>{" "}
             <span className="rounded bg-stone-100 px-2 py-0.5 text-xs uppercase tracking-wide text-stone-700">

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Transaction, db } from "../client";
-import { type Role, users } from "../schema";
+import { type Role, publication, users } from "../schema";
 
 export type SessionUser = { id: string; email: string; displayName: string; role: Role; sessionVersion: number };
 
@@ -120,4 +120,36 @@ export async function setUserActive(id: string, active: boolean) {
       .returning({ id: users.id, email: users.email, active: users.active });
     return updated;
   });
+}
+
+export async function getProfile(id: string) {
+  const [profile] = await db()
+    .select({ displayName: users.displayName, slug: users.slug, bio: users.bio, email: users.email })
+    .from(users)
+    .where(eq(users.id, id));
+  return profile;
+}
+
+/** Name, author address and bio show on author pages: the public version moves with them. */
+export async function updateProfile(id: string, profile: { displayName: string; slug: string; bio: string }): Promise<"saved" | "slug-taken"> {
+  return db().transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.slug, profile.slug), ne(users.id, id)));
+    if (taken) return "slug-taken";
+    await tx.update(users).set({ ...profile, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx.update(publication).set({ publicVersion: sql`${publication.publicVersion} + 1` });
+    return "saved";
+  });
+}
+
+export async function passwordHashOf(id: string): Promise<string | undefined> {
+  const [row] = await db().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.passwordHash;
+}
+
+/** A new password ends the person's other sessions; the caller signs this one in again. */
+export async function changePassword(id: string, passwordHash: string): Promise<void> {
+  await db()
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }

@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { recordAudit } from "@/db/queries/audit";
+import { changePassword, passwordHashOf, updateProfile } from "@/db/queries/users";
+import { newPasswordField } from "@/lib/password-rules";
+import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { can } from "@/lib/policy";
+import { FORBIDDEN, staffAction } from "@/lib/server-action";
+import { SLUG_PATTERN } from "@/lib/slug";
+
+const profileForm = z.strictObject({
+  displayName: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
+  slug: z.string().trim().toLowerCase().max(60, "Keep the author address under 60 characters.").regex(SLUG_PATTERN, "Use only lowercase letters, digits and single hyphens in the author address."),
+  bio: z.string().trim().max(1000, "Keep the bio under 1,000 characters."),
+});
+
+/** Only ever the caller's own profile: the form carries no one's id. */
+export const saveProfileAction = staffAction(profileForm, async (profile, user) => {
+  if (!can(user, "profile.edit")) return { error: FORBIDDEN };
+  if ((await updateProfile(user.id, profile)) === "slug-taken") {
+    return { error: `Someone else already has the author address “${profile.slug}”.` };
+  }
+  revalidatePath("/desk", "layout");
+  return { success: "Profile saved." };
+});
+
+const passwordForm = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+  newPassword: newPasswordField,
+});
+
+export const changePasswordAction = staffAction(passwordForm, async ({ currentPassword, newPassword }, user) => {
+  if (!can(user, "profile.edit")) return { error: FORBIDDEN };
+  const stored = await passwordHashOf(user.id);
+  if (!stored || !(await verifyPassword(stored, currentPassword))) return { error: "Your current password is not right." };
+  if (currentPassword === newPassword) return { error: "Choose a password different from the current one." };
+  await changePassword(user.id, await hashPassword(newPassword));
+  await recordAudit({ actorId: user.id, action: "password_changed", targetType: "user", targetId: user.id });
+  // Other sessions ended with the change; this one continues under the new password.
+  await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/desk/profile?notice=password-changed" });
+  return {};
+});

@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePasswordAction, saveProfileAction } from "@/app/(desk)/desk/profile/actions";
+import { FormMessage } from "@/components/ui/form-message";
+
+const fieldClass = "mt-1 block w-full rounded border border-stone-300 px-3 py-2 font-normal";
+
+type Profile = { displayName: string; slug: string; bio: string };
+
+export function ProfileForm({ profile }: { profile: Profile }) {
+  const [state, formAction, pending] = useActionState(saveProfileAction, {});
+  return (
+    <form action={formAction} aria-label="Profile" className="max-w-xl space-y-4 text-sm">
+      <FormMessage error={state.error} success={state.success} />
+      <label className="block font-medium">
+        Display name
+        <input name="displayName" required maxLength={100} defaultValue={profile.displayName} className={fieldClass} />
+      </label>
+      <label className="block font-medium">
+        Author address
+        <input name="slug" required maxLength={60} defaultValue={profile.slug} className={fieldClass} />
+      </label>
+      <p className="text-xs text-stone-600">Your author page is /authors/ followed by this.</p>
+      <label className="block font-medium">
+        Bio
+        <textarea name="bio" maxLength={1000} rows={4} defaultValue={profile.bio} className={fieldClass} />
+      </label>
+      <button type="submit" disabled={pending} className="rounded bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        Save profile
+      </button>
+    </form>
+  );
+}
+
+export function PasswordForm({ minLength }: { minLength: number }) {
+  const [state, formAction, pending] = useActionState(changePasswordAction, {});
+  return (
+    <form action={formAction} aria-label="Change password" className="max-w-xl space-y-4 text-sm">
+      <FormMessage error={state.error} />
+      <label className="block font-medium">
+        Current password
+        <input type="password" name="currentPassword" autoComplete="current-password" required className={fieldClass} />
+      </label>
+      <label className="block font-medium">
+        New password
+        <input type="password" name="newPassword" autoComplete="new-password" required minLength={minLength} maxLength={1024} className={fieldClass} />
+      </label>
+      <p className="text-xs text-stone-600">At least {minLength} characters, and not a common one. Your other sessions end.</p>
+      <button type="submit" disabled={pending} className="rounded border border-stone-400 px-4 py-2 disabled:opacity-60">
+        Change password
+      </button>
+    </form>
+  );
+}
