@@ -1,6 +1,7 @@
 import { ImageRejected, MAX_UPLOAD_BYTES } from "@/lib/media/process-image";
 import { storeUpload } from "@/lib/media/upload";
 import { can } from "@/lib/policy";
+import { takeAttempt, tooManyMessage } from "@/lib/rate-limits";
 import { MAX_UPLOAD_BODY_BYTES } from "@/lib/request-limits";
 import { isSameOrigin } from "@/lib/same-origin";
 import { currentUser } from "@/lib/session";
@@ -18,6 +19,10 @@ export async function POST(request: Request): Promise<Response> {
   if (!user) return refuse(401, "Your session has ended. Sign in again to upload images.");
   if (!can(user, "image.upload")) return refuse(403, "You don't have permission to upload images.");
   if (!isSameOrigin(request)) return refuse(403, "The upload was refused because it did not come from this site.");
+  const wait = await takeAttempt("upload", user.id);
+  if (wait > 0) {
+    return Response.json({ error: tooManyMessage(wait) }, { status: 429, headers: { "Retry-After": String(wait) } });
+  }
   if (!/^multipart\/form-data\s*;/i.test(request.headers.get("content-type") ?? "")) {
     return refuse(415, "Send the image as multipart/form-data, in a field named “file”.");
   }

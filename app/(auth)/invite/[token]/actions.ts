@@ -1,10 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { acceptInvite } from "@/db/queries/staff-admin";
 import { newPasswordField } from "@/lib/password-rules";
+import { clientIpFrom } from "@/lib/client-ip";
 import { hashPassword } from "@/lib/passwords";
+import { takeAttempt, tooManyMessage } from "@/lib/rate-limits";
 import { type ActionState, firstIssue, formFields } from "@/lib/server-action";
 
 const acceptForm = z.strictObject({
@@ -17,6 +20,8 @@ const acceptForm = z.strictObject({
 export async function acceptInviteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const fields = formFields(formData);
   const values = { displayName: String(fields.displayName ?? "").slice(0, 100) };
+  const wait = await takeAttempt("inviteAcceptance", clientIpFrom(await headers()));
+  if (wait > 0) return { error: tooManyMessage(wait), values };
   const parsed = acceptForm.safeParse(fields);
   if (!parsed.success) return { error: firstIssue(parsed.error), values };
   const { token, displayName, password } = parsed.data;

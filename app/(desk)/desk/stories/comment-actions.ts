@@ -5,6 +5,7 @@ import { type StoryComment, addComment, deleteOwnComment, editOwnComment, findCo
 import { findStoryScope } from "@/db/queries/stories";
 import { commentAnchor } from "@/lib/comments/anchor";
 import { can } from "@/lib/policy";
+import { takeAttempt, tooManyMessage } from "@/lib/rate-limits";
 import { FORBIDDEN, SESSION_ENDED, firstIssue } from "@/lib/server-action";
 import { currentUser } from "@/lib/session";
 
@@ -63,6 +64,8 @@ export async function addCommentAction(input: unknown): Promise<CommentsResponse
     const parent = await findComment(parentId);
     if (!parent || parent.storyId !== storyId || parent.parentId) return { error: "That comment no longer exists." };
   }
+  const wait = await takeAttempt("comment", allowed.user.id);
+  if (wait > 0) return { error: tooManyMessage(wait) };
   await addComment({ storyId, authorId: allowed.user.id, body, parentId, anchor: parentId ? null : anchor });
   return { comments: await listComments(storyId) };
 }
