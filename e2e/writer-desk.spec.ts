@@ -119,6 +119,9 @@ test("leaving the page with unsaved changes asks first", async ({ page }) => {
   const dialog = await asked;
   expect(dialog.type()).toBe("beforeunload");
   await dialog.dismiss();
+  // Staying on the page keeps the editor; once it has saved, closing asks nothing more.
+  await editor.expectSaved();
+  await page.close();
 });
 
 test("offline edits are kept and saved when the connection returns; a closed tab offers to restore", async ({ page, context }) => {

@@ -30,33 +30,38 @@ export async function insertStory(input: StoryInput) {
   const [section] = await db.select().from(schema.sections).where(eq(schema.sections.slug, input.sectionSlug ?? "news"));
   const slug = `story-${crypto.randomBytes(5).toString("hex")}`;
   const status = input.status ?? "scheduled";
-  const [story] = await db
-    .insert(schema.stories)
-    .values({
-      headline: input.headline,
-      dek: "A dek long enough to stand in for the SEO description of this story, as the checklist asks.",
-      slug,
-      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: input.text ?? "The harbour was calm on Monday." }] }] },
-      status,
-      sectionId: section.id,
-      publishAt: status === "scheduled" ? (input.publishAt ?? new Date()) : null,
-      createdBy: input.authorId,
-      featuredImageId: input.featuredImage?.id ?? null,
-      featuredImageAlt: input.featuredImage?.alt ?? "",
-      featuredImageCaption: input.featuredImage?.caption ?? "",
-      featuredImageCredit: input.featuredImage?.credit ?? "",
-    })
-    .returning();
-  await db.insert(schema.storyBylines).values({ storyId: story.id, userId: input.authorId, position: 0 });
-  for (const [position, name] of (input.tags ?? []).entries()) {
-    const tagSlug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    const [tag] = await db
-      .insert(schema.tags)
-      .values({ name, slug: tagSlug })
-      .onConflictDoUpdate({ target: schema.tags.slug, set: { name } })
+  // One transaction: the server's scheduler may publish a due story the moment it is visible,
+  // so its bylines and tags must become visible with it.
+  const story = await db.transaction(async (tx) => {
+    const [story] = await tx
+      .insert(schema.stories)
+      .values({
+        headline: input.headline,
+        dek: "A dek long enough to stand in for the SEO description of this story, as the checklist asks.",
+        slug,
+        body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: input.text ?? "The harbour was calm on Monday." }] }] },
+        status,
+        sectionId: section.id,
+        publishAt: status === "scheduled" ? (input.publishAt ?? new Date()) : null,
+        createdBy: input.authorId,
+        featuredImageId: input.featuredImage?.id ?? null,
+        featuredImageAlt: input.featuredImage?.alt ?? "",
+        featuredImageCaption: input.featuredImage?.caption ?? "",
+        featuredImageCredit: input.featuredImage?.credit ?? "",
+      })
       .returning();
-    await db.insert(schema.storyTags).values({ storyId: story.id, tagId: tag.id, position });
-  }
+    await tx.insert(schema.storyBylines).values({ storyId: story.id, userId: input.authorId, position: 0 });
+    for (const [position, name] of (input.tags ?? []).entries()) {
+      const tagSlug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      const [tag] = await tx
+        .insert(schema.tags)
+        .values({ name, slug: tagSlug })
+        .onConflictDoUpdate({ target: schema.tags.slug, set: { name } })
+        .returning();
+      await tx.insert(schema.storyTags).values({ storyId: story.id, tagId: tag.id, position });
+    }
+    return story;
+  });
   return { ...story, path: `/${section.slug}/${slug}` };
 }
 
