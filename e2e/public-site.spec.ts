@@ -30,7 +30,8 @@ test("a published story renders with everything readers and machines need", asyn
   await expect(page).toHaveTitle(`${story.headline} | ${PUBLICATION}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(story.headline);
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
-  await expect(page.getByText(story.dek)).toBeVisible();
+  // Other stories made by these tests share the default dek and may be among the related ones.
+  await expect(page.getByText(story.dek).first()).toBeVisible();
   const byline = page.getByRole("main").getByRole("link", { name: staff.displayName });
   await expect(byline).toHaveAttribute("href", `/authors/${staff.slug}`);
   await expect(page.locator("article time").first()).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);

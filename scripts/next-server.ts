@@ -6,6 +6,7 @@ import next from "next";
 import { trustedClientAddress } from "../lib/forwarded";
 import { checkRequestBody } from "../lib/request-limits";
 import { securityHeaders } from "../lib/security-headers";
+import { answerFromFrontCache } from "./front-cache-answer";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.env.MASTHEAD_DEV === "1";
@@ -42,11 +43,18 @@ const server = createServer((req, res) => {
     delete req.headers["x-forwarded-port"];
   }
   const https = "encrypted" in req.socket || (trustProxy && req.headers["x-forwarded-proto"] === "https");
-  const headers = securityHeaders({ nonce: crypto.randomBytes(18).toString("base64"), https, dev });
+  const nonce = crypto.randomBytes(18).toString("base64");
+  const headers = securityHeaders({ nonce, https, dev });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   // Next reads the nonce from the request's policy and puts it on the scripts it writes.
   req.headers["content-security-policy"] = headers["content-security-policy"];
-  void handle(req, res);
+  void answerFromFrontCache(req, res, nonce).then(
+    (answered) => {
+      if (!answered) void handle(req, res);
+    },
+    // The cache failing (the database, say) is Next's to report, with its own error page.
+    () => handle(req, res),
+  );
 });
 
 server.listen(port, host, () => process.send?.({ ready: true }));

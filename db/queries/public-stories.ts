@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, ne,  type SQL } from "drizzle-orm";
 import { db } from "../client";
 import { media, publicStories, publicStoryBylines, publicStoryTags, sections, storyCorrections, storyPaths, tags, users } from "../schema";
 
@@ -124,21 +124,34 @@ export async function tagStories(tagId: string, limit: number, offset: number): 
   return { stories: await storyCards(where, limit, offset), total: await countStories(where) };
 }
 
-/** Stories sharing a tag first, then the rest of the section; never the story itself. */
+/**
+ * Stories sharing a tag first, then the rest of the section; never the story itself. Two small
+ * indexed reads: ordering the whole section by "shares a tag" would scan it, which at 100,000
+ * stories takes half a second.
+ */
 export async function relatedStories(storyId: string, sectionId: string, tagIds: string[], limit = 4): Promise<PublicStoryCard[]> {
-  const sharesTag =
+  const newestFirst = (where: SQL | undefined) =>
+    db()
+      .select({ id: publicStories.storyId })
+      .from(publicStories)
+      .where(and(ne(publicStories.storyId, storyId), where))
+      .orderBy(desc(publicStories.publishedAt), desc(publicStories.storyId))
+      .limit(limit);
+  const [sharingTags, sameSection] = await Promise.all([
     tagIds.length > 0
-      ? sql<boolean>`exists (select 1 from ${publicStoryTags} where ${publicStoryTags.storyId} = ${publicStories.storyId} and ${inArray(publicStoryTags.tagId, tagIds)})`
-      : null;
-  const rows = await db()
-    .select({ id: publicStories.storyId })
-    .from(publicStories)
-    .where(and(ne(publicStories.storyId, storyId), sharesTag ? or(eq(publicStories.sectionId, sectionId), sharesTag) : eq(publicStories.sectionId, sectionId)))
-    .orderBy(...(sharesTag ? [desc(sharesTag)] : []), desc(publicStories.publishedAt))
-    .limit(limit);
-  if (rows.length === 0) return [];
-  const cards = await latestStoriesByIds(rows.map((row) => row.id));
-  return rows.flatMap((row) => cards.get(row.id) ?? []);
+      ? newestFirst(
+          inArray(
+            publicStories.storyId,
+            db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(inArray(publicStoryTags.tagId, tagIds)),
+          ),
+        )
+      : [],
+    newestFirst(eq(publicStories.sectionId, sectionId)),
+  ]);
+  const ids = [...new Set([...sharingTags, ...sameSection].map((row) => row.id))].slice(0, limit);
+  if (ids.length === 0) return [];
+  const cards = await latestStoriesByIds(ids);
+  return ids.flatMap((id) => cards.get(id) ?? []);
 }
 
 export type PublicTag = { id: string; name: string; slug: string };

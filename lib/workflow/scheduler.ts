@@ -7,20 +7,34 @@ const TICK_MS = 1_000;
 
 const globalForScheduler = globalThis as unknown as { mastheadScheduler?: NodeJS.Timeout };
 
+/** What fell due while no server was running, and published stories still missing a live version. */
+async function catchUp(): Promise<void> {
+  await bringPublishedStoriesLive();
+  const published = await publishDueStories();
+  if (published > 0) console.log(`Published ${published} scheduled ${published === 1 ? "story" : "stories"} that fell due while no server was running.`);
+}
+
 /**
- * Publishes what fell due while no server was running, then checks every second. Every instance
- * runs one; the database decides who publishes each story (publishDueStories).
+ * Catches up, then publishes due stories every second. Every instance runs one; the database
+ * decides who publishes each story (publishDueStories). Never throws: Next fails every request
+ * of a process whose instrumentation hook threw, so a database that is slow or away at start-up
+ * must only delay the catch-up to a later tick.
  */
 export async function startPublishingScheduler(): Promise<void> {
   if (globalForScheduler.mastheadScheduler) return;
-  await bringPublishedStoriesLive();
-  const caughtUp = await publishDueStories();
-  if (caughtUp > 0) console.log(`Published ${caughtUp} scheduled ${caughtUp === 1 ? "story" : "stories"} that fell due while no server was running.`);
+  let caughtUp = await catchUp().then(
+    () => true,
+    (error: unknown) => {
+      console.error("Catching up on scheduled publishing failed; retrying every second.", error);
+      return false;
+    },
+  );
   let running = false;
   globalForScheduler.mastheadScheduler = setInterval(() => {
     if (running) return;
     running = true;
-    publishDueStories()
+    const work = caughtUp ? publishDueStories() : catchUp().then(() => void (caughtUp = true));
+    work
       .catch((error: unknown) => console.error("Scheduled publishing failed; retrying in a second.", error))
       .finally(() => {
         running = false;

@@ -1,10 +1,16 @@
 import { connection, type NextRequest } from "next/server";
-import { readPublicState } from "@/db/queries/public-publication";
 import type { StoryAddress } from "@/db/queries/public-stories";
+import { frontCacheKey, openFrontCache, rememberPage } from "@/lib/public/front-cache";
 import { isPlausibleSlug } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
+import { currentPublicState } from "@/lib/public/state";
 import { nonceFromPolicy, withNonce } from "@/lib/security-headers";
 import { requestOrigin, storyPath } from "@/lib/public/urls";
+
+openFrontCache(async () => (await currentPublicState()).version);
+
+/** Pages worth answering again without Next: a live story and an unpublished one's 410. */
+const REMEMBERED_STATUSES = new Set([200, 410]);
 
 /**
  * A story's address. A route handler rather than a page so it can answer 301 and 410 (see
@@ -13,16 +19,20 @@ import { requestOrigin, storyPath } from "@/lib/public/urls";
 export async function GET(request: NextRequest, { params }: RouteContext<"/[section]/[slug]">): Promise<Response> {
   await connection();
   const { section, slug } = await params;
-  const { version } = await readPublicState();
+  const { version } = await currentPublicState();
   const address: StoryAddress =
     isPlausibleSlug(section) && isPlausibleSlug(slug) ? await reads.storyAddress(version, section, slug) : { kind: "missing" };
 
   if (address.kind === "moved") {
     return new Response(null, { status: 301, headers: { Location: `${storyPath(address)}${request.nextUrl.search}` } });
   }
+  const origin = requestOrigin(request.headers);
   const internalPath = address.kind === "live" ? `/_story/${address.storyId}` : `/_story/${address.kind}`;
-  const page = await reads.renderedPage(version, internalPath, requestOrigin(request.headers));
+  const page = await reads.renderedPage(version, internalPath, origin);
   const status = address.kind === "gone" ? 410 : page.status;
+  if (REMEMBERED_STATUSES.has(status)) {
+    rememberPage(frontCacheKey(origin, request.nextUrl.pathname), { version, status, html: page.html });
+  }
   const nonce = nonceFromPolicy(request.headers.get("content-security-policy"));
   return new Response(nonce ? withNonce(page.html, nonce) : page.html, {
     status,

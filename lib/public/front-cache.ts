@@ -1,0 +1,57 @@
+/**
+ * Finished story pages, answered by the Node server (scripts/next-server.ts) before a request
+ * reaches Next — the in-process equivalent of a CDN in front of the site. The story route handler
+ * puts each page it answers here with the public version it was made from; the server answers from
+ * here only after reading the current public version (one read shared by the requests arriving
+ * together, see fresh-read.ts) and finding it unchanged, so a publish, update, unpublish or move
+ * shows on the very next request exactly as it does without this cache.
+ *
+ * Both sides meet on globalThis because Next bundles the route handler separately from the server
+ * that loads it; they run in the same process.
+ */
+export type FrontPage = { version: number; status: number; html: string };
+
+type FrontCache = {
+  pages: Map<string, FrontPage>;
+  newestVersion: number;
+  currentVersion: () => Promise<number>;
+};
+
+const MAX_PAGES = 1000;
+const globalForFrontCache = globalThis as unknown as { mastheadFrontCache?: FrontCache };
+
+/** Pages vary by the origin readers used (canonical and feed URLs carry it) and by path alone. */
+export const frontCacheKey = (origin: string, pathname: string) => `${origin}${pathname}`;
+
+/** Called by the app, which alone reads the database; until then the server answers nothing itself. */
+export function openFrontCache(currentVersion: () => Promise<number>): void {
+  globalForFrontCache.mastheadFrontCache ??= { pages: new Map(), newestVersion: 0, currentVersion };
+}
+
+export function rememberPage(key: string, page: FrontPage): void {
+  const cache = globalForFrontCache.mastheadFrontCache;
+  if (!cache || page.version < cache.newestVersion) return;
+  if (page.version > cache.newestVersion) {
+    cache.pages.clear();
+    cache.newestVersion = page.version;
+  }
+  cache.pages.delete(key);
+  cache.pages.set(key, page);
+  if (cache.pages.size > MAX_PAGES) cache.pages.delete(cache.pages.keys().next().value!);
+}
+
+export function rememberedPage(key: string): FrontPage | undefined {
+  return globalForFrontCache.mastheadFrontCache?.pages.get(key);
+}
+
+/** Whether the page is still what readers should see, as of the current public version. */
+export async function isCurrent(page: FrontPage): Promise<boolean> {
+  const cache = globalForFrontCache.mastheadFrontCache;
+  if (!cache) return false;
+  const version = await cache.currentVersion();
+  if (version > cache.newestVersion) {
+    cache.pages.clear();
+    cache.newestVersion = version;
+  }
+  return version === page.version;
+}
