@@ -38,8 +38,14 @@ const body = {
   })),
 };
 
+/** The server's own output goes to a log, printed if anything fails (an undrained pipe would stall it). */
+const SERVER_LOG = path.join(os.tmpdir(), `masthead-bench-public-${process.pid}.log`);
+
 async function startServer(dataDir: string) {
   const server = runScript("serve.ts", ["--demo"], { DATA_DIR: dataDir, PORT: String(PORT) });
+  const log = fs.createWriteStream(SERVER_LOG, { flags: "a" });
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
   await waitForLine(server, /Masthead is ready|localhost:\d+/, 180_000);
   return server;
 }
@@ -77,6 +83,17 @@ async function seed(dataDir: string) {
     [html, text],
   );
   await pool.query(`INSERT INTO public_story_bylines (story_id, user_id, position) SELECT id, created_by, 0 FROM stories WHERE slug LIKE 'bench-%'`);
+  // Two tags a story, as newsrooms tag: one of five broad ones (a fifth of all stories each) and
+  // one of 35 narrower ones. Related stories look for both.
+  await pool.query(`INSERT INTO tags (name, slug) SELECT 'Bench tag ' || k, 'bench-tag-' || k FROM generate_series(0, 39) AS k`);
+  await pool.query(
+    `INSERT INTO public_story_tags (story_id, tag_id, position)
+     SELECT stories.id, tags.id, tagging.position
+     FROM stories
+     CROSS JOIN LATERAL (VALUES (substring(stories.slug from 7)::int % 5, 0), (5 + substring(stories.slug from 7)::int * 7 % 35, 1)) AS tagging(k, position)
+     JOIN tags ON tags.slug = 'bench-tag-' || tagging.k
+     WHERE stories.slug LIKE 'bench-%'`,
+  );
   await pool.query(
     `INSERT INTO story_paths (section_slug, slug, story_id)
      SELECT sections.slug, stories.slug, stories.id FROM stories JOIN sections ON sections.id = stories.section_id WHERE stories.slug LIKE 'bench-%'`,
@@ -177,13 +194,14 @@ async function main() {
       process.exitCode = 1;
     }
     if (results.some((result) => result.errors > 0) || uncached.failures > 0) {
-      console.error("FAIL: some requests failed.");
+      console.error(`FAIL: some requests failed. The server's log:\n${fs.readFileSync(SERVER_LOG, "utf8").slice(-4000)}`);
       process.exitCode = 1;
     }
   } finally {
     await stopServer(server);
     fs.rmSync(BASELINE_FILE, { force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(SERVER_LOG, { force: true });
   }
 }
 
