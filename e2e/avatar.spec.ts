@@ -16,7 +16,7 @@ async function authorPerson(page: Page): Promise<{ name: string; image?: string 
   return data.mainEntity;
 }
 
-test("a writer sets an avatar on their profile, readers see it on the author page, and it can be removed", async ({ page, request }) => {
+test("a writer sets an avatar on their profile, it shows in the desk header and on the author page, and it can be removed", async ({ page, request }) => {
   test.slow(); // an upload, two saves, two axe runs
   const writer = await signInAsNewStaff(page, "writer");
   const story = await insertStory({ headline: `Lighthouse ${uniqueWord()} keeper retires`, authorId: writer.id });
@@ -45,10 +45,13 @@ test("a writer sets an avatar on their profile, readers see it on the author pag
 
   await page.goto("/desk/profile");
   await expect(profile.getByRole("img", { name: "Your avatar" })).toBeVisible();
+  const headerAvatar = page.getByRole("banner").locator(`img[src^="/media/${mediaId}/"]`);
+  await expect(headerAvatar).toBeVisible();
   await profile.getByRole("button", { name: "Remove avatar" }).click();
   await expect(profile.getByRole("img", { name: "Your avatar" })).toHaveCount(0);
   await profile.getByRole("button", { name: "Save profile" }).click();
   await expect(profile.getByRole("status")).toHaveText("Profile saved.");
+  await expect(headerAvatar).toHaveCount(0);
 
   await page.goto(`/authors/${writer.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: writer.displayName })).toBeVisible();

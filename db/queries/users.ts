@@ -147,6 +147,16 @@ export async function getProfile(id: string) {
   return { ...profile, avatar: placedImage(avatarId, avatarWidth, avatarHeight) };
 }
 
+/** For the desk header, beside the person's name. */
+export async function avatarOf(id: string) {
+  const [row] = await db()
+    .select({ id: media.id, width: media.width, height: media.height })
+    .from(users)
+    .innerJoin(media, eq(users.avatarMediaId, media.id))
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
 export type ProfileChange = {
   displayName: string;
   slug: string;
