@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { insertMedia } from "@/db/queries/media";
 import { readPublicState } from "@/db/queries/public-publication";
-import { getProfile } from "@/db/queries/users";
+import { avatarOf, getProfile, listStaff } from "@/db/queries/users";
 import type { SessionUser } from "@/db/queries/users";
 import { auditLog, media, publication } from "@/db/schema";
 import { createUser } from "./support/factories";
@@ -51,6 +51,8 @@ describe("avatar on the profile", () => {
     const versionBefore = (await readPublicState()).version;
     expect(await saveProfileAction({}, profileFields(writer, image))).toEqual({ success: "Profile saved." });
     expect((await getProfile(writer.id))?.avatar).toEqual({ id: image, width: 600, height: 400 });
+    expect(await avatarOf(writer.id)).toEqual({ id: image, width: 600, height: 400 });
+    expect((await listStaff()).find((person) => person.id === writer.id)?.avatar?.id).toBe(image);
     expect((await readPublicState()).version).toBeGreaterThan(versionBefore);
 
     expect(await saveProfileAction({}, profileFields(writer))).toEqual({ success: "Profile saved." });
@@ -58,6 +60,7 @@ describe("avatar on the profile", () => {
 
     expect(await saveProfileAction({}, profileFields(writer, ""))).toEqual({ success: "Profile saved." });
     expect((await getProfile(writer.id))?.avatar).toBeNull();
+    expect(await avatarOf(writer.id)).toBeNull();
   });
 
   it("refuses someone else's upload, an id that names nothing and a malformed one, changing nothing", async () => {
