@@ -48,6 +48,8 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     slug: text("slug").notNull(),
     bio: text("bio").notNull().default(""),
+    // media is declared below and points back at users (uploaded_by): hence the typed thunk.
+    avatarMediaId: uuid("avatar_media_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
     role: roleEnum("role").notNull(),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
@@ -71,6 +73,9 @@ export const publication = pgTable(
     description: text("description").notNull().default(""),
     language: text("language").notNull().default("en"),
     timezone: text("timezone").notNull().default("UTC"),
+    logoMediaId: uuid("logo_media_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
+    /** og:image and twitter:image of pages that have no image of their own. */
+    socialImageMediaId: uuid("social_image_media_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
     /**
      * Bumped in the same transaction as anything that changes what the public sees (publishing,
      * unpublishing, settings): public caches key on it, so the next reader request is fresh

@@ -65,6 +65,17 @@ export function can(actor: Actor, action: Action, story?: StoryScope): boolean {
   }
 }
 
+/** Who uploaded an image: the one thing the rule for putting it on a page needs. */
+export type ImageScope = { uploadedBy: string | null };
+
+/**
+ * Whether someone may make an uploaded image their avatar or the publication's logo or social
+ * image: their own uploads, and for admins, who run the publication, any upload.
+ */
+export function canUseImage(actor: Actor, image: ImageScope): boolean {
+  return isStaff(actor) && (actor.role === "admin" || image.uploadedBy === actor.id);
+}
+
 /** Writers may only hand their own stories in and take them back; everything else is the desk's. */
 const WRITER_TRANSITIONS: readonly TransitionName[] = ["submit", "withdraw"];
 

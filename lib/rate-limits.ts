@@ -1,56 +1,8 @@
 import "server-only";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "@/db/client";
+import { attemptCounter } from "./attempt-limits";
 
-/**
- * Limits that hold across instances because they live in Postgres (the rate_limits table the
- * sign-in throttle uses). Each is a number of attempts per window, per key (a person or an address).
- */
-export const LIMITS = {
-  inviteAcceptance: { points: 10, seconds: 15 * 60 },
-  passwordReset: { points: 10, seconds: 15 * 60 },
-  upload: { points: 60, seconds: 60 * 60 },
-  comment: { points: 30, seconds: 5 * 60 },
-} as const;
-export type LimitName = keyof typeof LIMITS;
+export { LIMITS, type LimitName, tooManyMessage } from "./attempt-limits";
 
-// Unnamed statements only, as in lib/sign-in-throttle.ts.
-const store = {
-  query: (query: { text: string; values?: unknown[] }) => pool().query({ text: query.text, values: query.values }),
-};
-
-const globalForLimits = globalThis as unknown as { mastheadLimits?: Map<LimitName, RateLimiterPostgres> };
-
-function limiter(name: LimitName): RateLimiterPostgres {
-  globalForLimits.mastheadLimits ??= new Map();
-  let existing = globalForLimits.mastheadLimits.get(name);
-  if (!existing) {
-    existing = new RateLimiterPostgres({
-      storeClient: store,
-      storeType: "pool",
-      tableName: "rate_limits",
-      tableCreated: true,
-      keyPrefix: `limit_${name}`,
-      points: LIMITS[name].points,
-      duration: LIMITS[name].seconds,
-    });
-    globalForLimits.mastheadLimits.set(name, existing);
-  }
-  return existing;
-}
-
-/** Counts one attempt; 0 when it may go ahead, otherwise the seconds until it may. */
-export async function takeAttempt(name: LimitName, key: string): Promise<number> {
-  try {
-    await limiter(name).consume(key);
-    return 0;
-  } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-    throw refusal;
-  }
-}
-
-export function tooManyMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many attempts. Try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`;
-}
+/** Counts one attempt in the app's own pool; 0 when it may go ahead, otherwise the seconds until it may. */
+export const takeAttempt = attemptCounter(pool);

@@ -3,8 +3,12 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import type pg from "pg";
+import { createPool } from "../db/pool";
+import { attemptCounter } from "../lib/attempt-limits";
 import { trustedClientAddress } from "../lib/forwarded";
 import { checkRequestBody } from "../lib/request-limits";
+import { isCountedSearch, searchLimitedPage } from "../lib/search-limit";
 import { securityHeaders } from "../lib/security-headers";
 import { answerFromFrontCache } from "./front-cache-answer";
 
@@ -19,7 +23,22 @@ const app = next({ dev, dir: root, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
+// Its own small pool: the app's lives inside Next's bundle.
+let limitPool: pg.Pool | undefined;
+const takeAttempt = attemptCounter(() => (limitPool ??= createPool(process.env.DATABASE_URL, 2)));
+
+/** Seconds this address must wait before searching again; 0 lets it through, also when the count cannot be kept. */
+async function searchWait(address: string): Promise<number> {
+  try {
+    return await takeAttempt("search", address);
+  } catch (error) {
+    // The page would fail the same way; refusing every search for it would only hide the cause.
+    console.error("Counting a search failed", error);
+    return 0;
+  }
+}
+
+const server = createServer(async (req, res) => {
   const body = checkRequestBody(req.method, req.url, req.headers);
   if (!body.ok) {
     // No "Connection: close": closing while the client still sends makes it fail with EPIPE
@@ -36,7 +55,8 @@ const server = createServer((req, res) => {
     return;
   }
   // Next fills X-Forwarded-* only when absent, so a client could pick its own address.
-  req.headers["x-forwarded-for"] = trustedClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
+  const clientAddress = trustedClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
+  req.headers["x-forwarded-for"] = clientAddress;
   if (!trustProxy) {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-proto"];
@@ -48,13 +68,17 @@ const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   // Next reads the nonce from the request's policy and puts it on the scripts it writes.
   req.headers["content-security-policy"] = headers["content-security-policy"];
-  void answerFromFrontCache(req, res, nonce).then(
-    (answered) => {
-      if (!answered) void handle(req, res);
-    },
-    // The cache failing (the database, say) is Next's to report, with its own error page.
-    () => handle(req, res),
-  );
+  if (isCountedSearch(req.method, req.url)) {
+    const wait = await searchWait(clientAddress);
+    if (wait > 0) {
+      res.writeHead(429, { "content-type": "text/html; charset=utf-8", "retry-after": String(wait), "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : searchLimitedPage(wait));
+      return;
+    }
+  }
+  // The cache failing (the database, say) is Next's to report, with its own error page.
+  const answered = await answerFromFrontCache(req, res, nonce).catch(() => false);
+  if (!answered) void handle(req, res);
 });
 
 server.listen(port, host, () => process.send?.({ ready: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STORY_STATUSES, type StoryStatus } from "@/db/schema";
-import { type Actor, type GeneralAction, type StoryAction, can, canTransition } from "@/lib/policy";
+import { type Actor, type GeneralAction, type StoryAction, can, canTransition, canUseImage } from "@/lib/policy";
 import { TRANSITIONS, type TransitionName } from "@/lib/workflow/transitions";
 
 const OWNER = { id: "owner", role: "writer" } as const;
@@ -67,6 +67,20 @@ describe("policy: a draft that was once submitted is kept", () => {
 describe("policy: ownership is by byline", () => {
   it("a writer who is a second byline owns the story", () => {
     expect(can({ id: "co-author", role: "writer" }, "story.edit", story("draft"))).toBe(true);
+  });
+});
+
+describe("policy: using an uploaded image as an avatar, logo or social image", () => {
+  // anonymous, writer (owner), writer (not owner), editor, admin; the owner uploaded it.
+  const expected = [false, true, false, false, true];
+  Object.entries(actors).forEach(([who, actor], column) => {
+    it(`${who} ${expected[column] ? "may" : "may not"} use the owner's upload`, () => {
+      expect(canUseImage(actor, { uploadedBy: "owner" })).toBe(expected[column]);
+    });
+  });
+  it("an upload whose uploader was removed is the admins' alone", () => {
+    expect(canUseImage(OWNER, { uploadedBy: null })).toBe(false);
+    expect(canUseImage(actors.admin, { uploadedBy: null })).toBe(true);
   });
 });
 

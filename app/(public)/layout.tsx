@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import { SiteFooter } from "@/components/public/site-footer";
 import { SiteHeader } from "@/components/public/site-header";
 import { pageOrigin } from "@/lib/public/page-origin";
+import { defaultSharedImage } from "@/lib/public/page-metadata";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [publication, origin] = await Promise.all([publicState(), pageOrigin()]);
+  // Pages that describe themselves for sharing replace these; the rest (search) keep the default image.
+  const image = defaultSharedImage(publication, origin);
   return {
     metadataBase: new URL(origin),
+    ...(image ? { openGraph: { images: [image] }, twitter: { card: "summary_large_image", images: [image] } } : {}),
     alternates: { types: { "application/rss+xml": [{ url: `${origin}/feed.xml`, title: publication.name }] } },
   };
 }
@@ -27,7 +31,7 @@ export default async function PublicLayout({ children }: { children: React.React
       >
         Skip to content
       </a>
-      <SiteHeader name={publication.name} description={publication.description} sections={sections} />
+      <SiteHeader name={publication.name} description={publication.description} logo={publication.logo} sections={sections} />
       <main id="content" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StoryCard } from "@/components/public/story-card";
 import { StoryList } from "@/components/public/story-list";
 import { pageOrigin } from "@/lib/public/page-origin";
+import { defaultSharedImage, sharingMetadata } from "@/lib/public/page-metadata";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 import { sectionPath } from "@/lib/public/urls";
@@ -15,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { absolute: publication.name },
     description: publication.description,
     alternates: { canonical: `${origin}/` },
-    openGraph: { type: "website", url: `${origin}/`, siteName: publication.name, title: publication.name, description: publication.description },
+    ...sharingMetadata({
+      url: `${origin}/`,
+      siteName: publication.name,
+      title: publication.name,
+      description: publication.description,
+      image: defaultSharedImage(publication, origin),
+    }),
   };
 }
 

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(desk)/desk/actions";
+import { Avatar } from "@/components/ui/avatar";
+import type { PlacedImage } from "@/db/queries/media";
 import type { SessionUser } from "@/db/queries/users";
 import { can } from "@/lib/policy";
 import { ROLE_LABELS } from "@/lib/roles";
 
-type Props = { user: SessionUser; inReview: number | null; unread: number };
+type Props = { user: SessionUser; avatar: PlacedImage | null; inReview: number | null; unread: number };
 
-export function DeskHeader({ user, inReview, unread }: Props) {
+export function DeskHeader({ user, avatar, inReview, unread }: Props) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -42,6 +44,7 @@ export function DeskHeader({ user, inReview, unread }: Props) {
           <Link href="/desk/profile" className="underline">
             Profile
           </Link>
+          <Avatar image={avatar} size="small" />
           <span data-testid="signed-in-as">
             <span className="font-medium">{user.displayName}</span>{" "}
             <span className="rounded bg-stone-100 px-2 py-0.5 text-xs uppercase tracking-wide text-stone-700">

@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { changePasswordAction, saveProfileAction } from "@/app/(desk)/desk/profile/actions";
 import { FormMessage } from "@/components/ui/form-message";
+import { type ImageChoice, ImageField } from "./image-field";
 
 const fieldClass = "mt-1 block w-full rounded border border-stone-300 px-3 py-2 font-normal";
 
-type Profile = { displayName: string; slug: string; bio: string };
+type Profile = { displayName: string; slug: string; bio: string; avatar: ImageChoice };
 
 export function ProfileForm({ profile }: { profile: Profile }) {
   const [state, formAction, pending] = useActionState(saveProfileAction, {});
@@ -26,6 +27,15 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         Bio
         <textarea name="bio" maxLength={1000} rows={4} defaultValue={profile.bio} className={fieldClass} />
       </label>
+      <ImageField
+        name="avatarMediaId"
+        label="Avatar"
+        removeLabel="Remove avatar"
+        previewAlt="Your avatar"
+        initial={profile.avatar}
+        previewClassName="size-24 rounded-full"
+      />
+      <p className="text-xs text-stone-600">Shown on your author page. Changes count when you save the profile.</p>
       <button type="submit" disabled={pending} className="rounded bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
         Save profile
       </button>

@@ -3,11 +3,13 @@
 import { useActionState } from "react";
 import { saveSettingsAction } from "@/app/(desk)/desk/admin/settings/actions";
 import { FormMessage } from "@/components/ui/form-message";
-import type { PublicationSettings } from "@/db/queries/publication";
+import { type ImageChoice, ImageField } from "./image-field";
 
 const fieldClass = "mt-1 block w-full rounded border border-stone-300 px-3 py-2 font-normal";
 
-export function SettingsForm({ current, timezones }: { current: PublicationSettings; timezones: string[] }) {
+type Settings = { name: string; description: string; language: string; timezone: string; logo: ImageChoice; socialImage: ImageChoice };
+
+export function SettingsForm({ current, timezones }: { current: Settings; timezones: string[] }) {
   const [state, formAction, pending] = useActionState(saveSettingsAction, {});
   return (
     <form action={formAction} aria-label="Publication settings" className="max-w-xl space-y-4 text-sm">
@@ -32,6 +34,17 @@ export function SettingsForm({ current, timezones }: { current: PublicationSetti
           ))}
         </select>
       </label>
+      <ImageField name="logoMediaId" label="Logo" removeLabel="Remove logo" previewAlt="Current logo" initial={current.logo} previewClassName="h-16 w-auto" />
+      <p className="text-xs text-stone-600">Shown instead of the name at the top of the public site.</p>
+      <ImageField
+        name="socialImageMediaId"
+        label="Default social image"
+        removeLabel="Remove default social image"
+        previewAlt="Current default social image"
+        initial={current.socialImage}
+        previewClassName="w-full max-w-sm"
+      />
+      <p className="text-xs text-stone-600">Shown when a page or a story without a featured image is shared.</p>
       <button type="submit" disabled={pending} className="rounded bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
         Save settings
       </button>

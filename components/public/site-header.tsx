@@ -1,13 +1,17 @@
+import type { PlacedImage } from "@/db/queries/media";
 import type { PublicSection } from "@/db/queries/public-lookups";
+import { smallSrc } from "@/lib/media/file-names";
 import { sectionPath } from "@/lib/public/urls";
 
-/** Masthead, section navigation and a search form that works without JavaScript. */
-export function SiteHeader({ name, description, sections }: { name: string; description: string; sections: PublicSection[] }) {
+type Props = { name: string; description: string; logo: PlacedImage | null; sections: PublicSection[] };
+
+/** Masthead (the logo, when there is one, stands for the name), section navigation and a search form that works without JavaScript. */
+export function SiteHeader({ name, description, logo, sections }: Props) {
   return (
     <header className="border-b-4 border-double border-stone-800 dark:border-stone-300">
       <div className="mx-auto max-w-5xl px-4 pt-6 pb-3 text-center">
         <a href="/" className="font-serif text-3xl font-bold tracking-tight sm:text-4xl">
-          {name}
+          {logo ? <img src={smallSrc(logo.id, logo.width)} alt={name} width={logo.width} height={logo.height} className="mx-auto h-16 w-auto" /> : name}
         </a>
         {description && <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{description}</p>}
       </div>

@@ -28,3 +28,11 @@ export async function findMedia(id: string): Promise<MediaRow | undefined> {
   const [row] = await db().select().from(media).where(eq(media.id, id));
   return row;
 }
+
+/** An image as pages place it: which upload, and its size as stored. */
+export type PlacedImage = { id: string; width: number; height: number };
+
+/** From a left join on media: null when nothing is set (or the upload is gone). */
+export function placedImage(id: string | null, width: number | null, height: number | null): PlacedImage | null {
+  return id && width && height ? { id, width, height } : null;
+}

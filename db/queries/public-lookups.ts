@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, exists } from "drizzle-orm";
 import { db } from "../client";
-import { publicStories, publicStoryBylines, publicStoryTags, sections, tags, users } from "../schema";
+import { media, publicStories, publicStoryBylines, publicStoryTags, sections, tags, users } from "../schema";
+import { type PlacedImage, placedImage } from "./media";
 
 export type PublicSection = { id: string; name: string; slug: string; description: string };
 
@@ -21,20 +22,31 @@ export async function sectionBySlug(slug: string): Promise<PublicSection | null>
   return row ?? null;
 }
 
-export type PublicAuthor = { id: string; displayName: string; slug: string; bio: string };
+export type PublicAuthor = { id: string; displayName: string; slug: string; bio: string; avatar: PlacedImage | null };
 
 /** Only people with at least one public story have an author page: the staff list is not public. */
 export async function authorBySlug(slug: string): Promise<PublicAuthor | null> {
   const [row] = await db()
-    .select({ id: users.id, displayName: users.displayName, slug: users.slug, bio: users.bio })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      slug: users.slug,
+      bio: users.bio,
+      avatarId: users.avatarMediaId,
+      avatarWidth: media.width,
+      avatarHeight: media.height,
+    })
     .from(users)
+    .leftJoin(media, eq(users.avatarMediaId, media.id))
     .where(
       and(
         eq(users.slug, slug),
         exists(db().select({ one: publicStoryBylines.storyId }).from(publicStoryBylines).where(eq(publicStoryBylines.userId, users.id))),
       ),
     );
-  return row ?? null;
+  if (!row) return null;
+  const { avatarId, avatarWidth, avatarHeight, ...author } = row;
+  return { ...author, avatar: placedImage(avatarId, avatarWidth, avatarHeight) };
 }
 
 /** Only tags on at least one public story have a page. */

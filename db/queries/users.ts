@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Transaction, db } from "../client";
-import { type Role, publication, users } from "../schema";
+import { type Role, media, publication, users } from "../schema";
+import { placedImage } from "./media";
 
 export type SessionUser = { id: string; email: string; displayName: string; role: Role; sessionVersion: number };
 
@@ -74,7 +75,7 @@ export async function allActiveStaff(ids: readonly string[]): Promise<boolean> {
 }
 
 export async function listStaff() {
-  return db()
+  const rows = await db()
     .select({
       id: users.id,
       email: users.email,
@@ -82,9 +83,14 @@ export async function listStaff() {
       role: users.role,
       active: users.active,
       lastSignInAt: users.lastSignInAt,
+      avatarId: users.avatarMediaId,
+      avatarWidth: media.width,
+      avatarHeight: media.height,
     })
     .from(users)
+    .leftJoin(media, eq(users.avatarMediaId, media.id))
     .orderBy(asc(users.displayName));
+  return rows.map(({ avatarId, avatarWidth, avatarHeight, ...person }) => ({ ...person, avatar: placedImage(avatarId, avatarWidth, avatarHeight) }));
 }
 
 export class LastAdminError extends Error {
@@ -123,15 +129,44 @@ export async function setUserActive(id: string, active: boolean) {
 }
 
 export async function getProfile(id: string) {
-  const [profile] = await db()
-    .select({ displayName: users.displayName, slug: users.slug, bio: users.bio, email: users.email })
+  const [row] = await db()
+    .select({
+      displayName: users.displayName,
+      slug: users.slug,
+      bio: users.bio,
+      email: users.email,
+      avatarId: users.avatarMediaId,
+      avatarWidth: media.width,
+      avatarHeight: media.height,
+    })
     .from(users)
+    .leftJoin(media, eq(users.avatarMediaId, media.id))
     .where(eq(users.id, id));
-  return profile;
+  if (!row) return undefined;
+  const { avatarId, avatarWidth, avatarHeight, ...profile } = row;
+  return { ...profile, avatar: placedImage(avatarId, avatarWidth, avatarHeight) };
 }
 
-/** Name, author address and bio show on author pages: the public version moves with them. */
-export async function updateProfile(id: string, profile: { displayName: string; slug: string; bio: string }): Promise<"saved" | "slug-taken"> {
+/** For the desk header, beside the person's name. */
+export async function avatarOf(id: string) {
+  const [row] = await db()
+    .select({ id: media.id, width: media.width, height: media.height })
+    .from(users)
+    .innerJoin(media, eq(users.avatarMediaId, media.id))
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+export type ProfileChange = {
+  displayName: string;
+  slug: string;
+  bio: string;
+  /** Undefined keeps the current avatar, null removes it. */
+  avatarMediaId?: string | null;
+};
+
+/** Name, author address, bio and avatar show on author pages: the public version moves with them. */
+export async function updateProfile(id: string, profile: ProfileChange): Promise<"saved" | "slug-taken"> {
   return db().transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.slug, profile.slug), ne(users.id, id)));
     if (taken) return "slug-taken";

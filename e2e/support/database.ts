@@ -12,9 +12,15 @@ function databaseUrl(server: TestServer): string {
   return server.databaseUrl || fs.readFileSync(path.join(server.dataDir, "database-url"), "utf8").trim();
 }
 
-let pool: pg.Pool | undefined;
+// One pool per server: a test may write to both the newsroom's and the first-run server's database.
+const pools = new Map<string, pg.Pool>();
 export function testDb(server: TestServer) {
-  pool ??= new pg.Pool({ connectionString: databaseUrl(server), max: 2 });
+  const url = databaseUrl(server);
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 2 });
+    pools.set(url, pool);
+  }
   return drizzle(pool, { schema });
 }
 

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import * as schema from "../../db/schema";
 import { testDb } from "./database";
-import { servers } from "./servers";
+import { type TestServer, servers } from "./servers";
 import { testImage } from "./story-editor-page";
 
 export const uniqueWord = () => `quokka${crypto.randomBytes(4).toString("hex").replace(/[0-9]/g, "")}`;
@@ -25,8 +25,8 @@ type StoryInput = {
  * import the server's queries. A scheduled story that is due is published by the server's own
  * scheduler within about a second, through the real publishing path.
  */
-export async function insertStory(input: StoryInput) {
-  const db = testDb(servers.newsroom);
+export async function insertStory(input: StoryInput, server: TestServer = servers.newsroom) {
+  const db = testDb(server);
   const [section] = await db.select().from(schema.sections).where(eq(schema.sections.slug, input.sectionSlug ?? "news"));
   const slug = `story-${crypto.randomBytes(5).toString("hex")}`;
   const status = input.status ?? "scheduled";

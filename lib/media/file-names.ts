@@ -58,3 +58,8 @@ export function mediaPath(id: string, file: string): string {
 export function displaySrc(id: string, width: number): string {
   return mediaPath(id, variantFileName(variantWidths(width).at(-1)!));
 }
+
+/** What small images (avatars, the logo) show: the narrowest variant, enough for a few dozen pixels. */
+export function smallSrc(id: string, width: number): string {
+  return mediaPath(id, variantFileName(variantWidths(width)[0]));
+}

@@ -1,7 +1,34 @@
+import type { PlacedImage } from "@/db/queries/media";
+import type { PublicAuthor } from "@/db/queries/public-lookups";
 import type { PublicStory } from "@/db/queries/public-stories";
 import { authorPath, imageSrc, sectionPath, storyPath } from "./urls";
 
-type Publication = { name: string; description: string };
+type Publication = { name: string; description: string; logo: PlacedImage | null };
+
+/** The uploaded logo when there is one, else the site's icon. */
+function publisherLogo(publication: Publication, origin: string) {
+  const { logo } = publication;
+  if (!logo) return { "@type": "ImageObject", url: `${origin}/icon.svg` };
+  return { "@type": "ImageObject", url: `${origin}${imageSrc(logo)}`, width: logo.width, height: logo.height };
+}
+
+/** schema.org ProfilePage about a Person for an author page, all URLs absolute. */
+export function authorStructuredData(author: PublicAuthor, publication: Publication, origin: string) {
+  const url = `${origin}${authorPath(author.slug)}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url,
+    mainEntity: {
+      "@type": "Person",
+      name: author.displayName,
+      url,
+      ...(author.bio ? { description: author.bio } : {}),
+      ...(author.avatar ? { image: `${origin}${imageSrc(author.avatar)}` } : {}),
+      worksFor: { "@type": "Organization", name: publication.name, url: `${origin}/` },
+    },
+  };
+}
 
 /** schema.org NewsArticle and BreadcrumbList for a story page, all URLs absolute. */
 export function storyStructuredData(story: PublicStory, publication: Publication, origin: string) {
@@ -19,7 +46,7 @@ export function storyStructuredData(story: PublicStory, publication: Publication
       "@type": "Organization",
       name: publication.name,
       url: `${origin}/`,
-      logo: { "@type": "ImageObject", url: `${origin}/icon.svg` },
+      logo: publisherLogo(publication, origin),
     },
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     articleSection: story.sectionName,

@@ -28,7 +28,7 @@ export async function generateMetadata(props: PageProps<"/[section]">): Promise<
   return {
     ...listMetadata({
       title: section.name,
-      publicationName: publication.name,
+      publication,
       description: section.description || `The latest ${section.name} stories from ${publication.name}.`,
       origin,
       path: sectionPath(section.slug),

@@ -26,7 +26,7 @@ export async function generateMetadata(props: PageProps<"/corrections">): Promis
   const [{ publication, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
   return listMetadata({
     title: "Corrections",
-    publicationName: publication.name,
+    publication,
     description: `Every correction and update to ${publication.name} stories, newest first.`,
     origin,
     path: "/corrections",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { recordAudit } from "@/db/queries/audit";
 import { changePassword, passwordHashOf, updateProfile } from "@/db/queries/users";
+import { imageReference, isUsableImage } from "@/lib/media/image-reference";
 import { newPasswordField } from "@/lib/password-rules";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { can } from "@/lib/policy";
@@ -15,11 +16,15 @@ const profileForm = z.strictObject({
   displayName: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
   slug: z.string().trim().toLowerCase().max(60, "Keep the author address under 60 characters.").regex(SLUG_PATTERN, "Use only lowercase letters, digits and single hyphens in the author address."),
   bio: z.string().trim().max(1000, "Keep the bio under 1,000 characters."),
+  avatarMediaId: imageReference("Upload the avatar again."),
 });
 
 /** Only ever the caller's own profile: the form carries no one's id. */
 export const saveProfileAction = staffAction(profileForm, async (profile, user) => {
   if (!can(user, "profile.edit")) return { error: FORBIDDEN };
+  if (profile.avatarMediaId && !(await isUsableImage(user, profile.avatarMediaId))) {
+    return { error: "That avatar can't be used: upload the image again." };
+  }
   if ((await updateProfile(user.id, profile)) === "slug-taken") {
     return { error: `Someone else already has the author address “${profile.slug}”.` };
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PasswordForm, ProfileForm } from "@/components/desk/profile-forms";
 import { getProfile } from "@/db/queries/users";
+import { smallSrc } from "@/lib/media/file-names";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";
 import { requirePermission } from "@/lib/session";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ searchParams }: PageProps<"/desk/profile">) {
   const user = await requirePermission("profile.edit");
-  const profile = (await getProfile(user.id))!;
+  const { avatar, ...profile } = (await getProfile(user.id))!;
   const { notice } = await searchParams;
   return (
     <section className="space-y-8">
@@ -19,7 +20,7 @@ export default async function ProfilePage({ searchParams }: PageProps<"/desk/pro
         </p>
       )}
       <p className="text-sm text-stone-600">Signed in as {profile.email}.</p>
-      <ProfileForm profile={profile} />
+      <ProfileForm profile={{ ...profile, avatar: avatar && { id: avatar.id, src: smallSrc(avatar.id, avatar.width) } }} />
       <h2 className="text-xl font-semibold">Password</h2>
       <PasswordForm minLength={MIN_PASSWORD_LENGTH} />
     </section>

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/public/json-ld";
 import { StoryPage } from "@/components/public/story-page";
 import { internalRenderOrigin } from "@/lib/public/internal-render";
+import { defaultSharedImage, sharedImage } from "@/lib/public/page-metadata";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 import { storyStructuredData } from "@/lib/public/structured-data";
-import { authorPath, imageSrc, storyPath } from "@/lib/public/urls";
+import { authorPath, storyPath } from "@/lib/public/urls";
 
 // Rendered only for app/(public)/[section]/[slug]/route.ts, which sets the status readers get:
 // a story id, "gone" (410) or anything else (404). See lib/public/internal-render.ts.
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: PageProps<"/_story/[key]">): 
   if (loaded.kind === "gone") return { title: { absolute: `Story removed | ${loaded.publication.name}` }, robots: { index: false } };
   const { story, publication, origin, url } = loaded;
   const description = story.seoDescription || story.dek;
-  const image = story.image && { url: `${origin}${imageSrc(story.image)}`, width: story.image.width, height: story.image.height, alt: story.image.alt };
+  const image = story.image ? sharedImage(story.image, origin, story.image.alt) : defaultSharedImage(publication, origin);
   return {
     title: { absolute: `${story.seoTitle || story.headline} | ${publication.name}` },
     description,

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/public/json-ld";
 import { pageHref } from "@/components/public/pagination";
 import { StoryIndex } from "@/components/public/story-index";
+import { Avatar } from "@/components/ui/avatar";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
 import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
+import { authorStructuredData } from "@/lib/public/structured-data";
 import { authorPath } from "@/lib/public/urls";
 
 const PER_PAGE = 20;
@@ -27,7 +30,7 @@ export async function generateMetadata(props: PageProps<"/authors/[slug]">): Pro
   const [{ publication, author, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
   return listMetadata({
     title: author.displayName,
-    publicationName: publication.name,
+    publication,
     description: author.bio || `Stories by ${author.displayName} for ${publication.name}.`,
     origin,
     path: authorPath(author.slug),
@@ -36,16 +39,26 @@ export async function generateMetadata(props: PageProps<"/authors/[slug]">): Pro
 }
 
 export default async function AuthorPage(props: PageProps<"/authors/[slug]">) {
-  const { publication, author, stories, pages } = await load(props);
+  const [{ publication, author, stories, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
   return (
-    <StoryIndex
-      title={author.displayName}
-      intro={author.bio && <p className="mt-3 text-lg text-stone-700 dark:text-stone-300">{author.bio}</p>}
-      stories={stories}
-      timeZone={publication.timezone}
-      page={pages.page}
-      pageCount={pages.pageCount}
-      href={(page) => pageHref(authorPath(author.slug), page)}
-    />
+    <>
+      <JsonLd data={authorStructuredData(author, publication, origin)} />
+      <StoryIndex
+        title={author.displayName}
+        intro={
+          (author.avatar || author.bio) && (
+            <div className="mt-3 flex items-start gap-4">
+              <Avatar image={author.avatar} size="large" />
+              {author.bio && <p className="text-lg text-stone-700 dark:text-stone-300">{author.bio}</p>}
+            </div>
+          )
+        }
+        stories={stories}
+        timeZone={publication.timezone}
+        page={pages.page}
+        pageCount={pages.pageCount}
+        href={(page) => pageHref(authorPath(author.slug), page)}
+      />
+    </>
   );
 }

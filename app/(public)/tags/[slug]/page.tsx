@@ -27,7 +27,7 @@ export async function generateMetadata(props: PageProps<"/tags/[slug]">): Promis
   const [{ publication, tag, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
   return listMetadata({
     title: tag.name,
-    publicationName: publication.name,
+    publication,
     description: `Stories tagged “${tag.name}” from ${publication.name}.`,
     origin,
     path: tagPath(tag.slug),

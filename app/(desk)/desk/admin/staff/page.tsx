@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Avatar } from "@/components/ui/avatar";
 import { StaffActiveToggle } from "@/components/desk/staff-active-toggle";
 import { InviteForm, StaffControls } from "@/components/desk/staff-admin";
 import { listOpenInvites } from "@/db/queries/staff-admin";
@@ -45,7 +46,12 @@ export default async function StaffPage() {
         <tbody>
           {staff.map((person) => (
             <tr key={person.id} className="border-b border-stone-200 align-top">
-              <td className="py-2 font-medium">{person.displayName}</td>
+              <td className="py-2 font-medium">
+                <span className="flex items-center gap-2">
+                  <Avatar image={person.avatar} size="small" />
+                  {person.displayName}
+                </span>
+              </td>
               <td>{person.email}</td>
               <td>{ROLE_LABELS[person.role]}</td>
               <td>{person.active ? "Active" : "Deactivated"}</td>
