@@ -10,7 +10,7 @@ import { trustedClientAddress } from "../lib/forwarded";
 import { checkRequestBody } from "../lib/request-limits";
 import { isCountedSearch, searchLimitedPage } from "../lib/search-limit";
 import { securityHeaders } from "../lib/security-headers";
-import { answerFromFrontCache } from "./front-cache-answer";
+import { answerFromFrontCache, captureIntoFrontCache, frontCacheKeyFor } from "./front-cache-answer";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.env.MASTHEAD_DEV === "1";
@@ -76,9 +76,14 @@ const server = createServer(async (req, res) => {
       return;
     }
   }
-  // The cache failing (the database, say) is Next's to report, with its own error page.
-  const answered = await answerFromFrontCache(req, res, nonce).catch(() => false);
-  if (!answered) void handle(req, res);
+  // Not in development, where the code behind a page changes under the same public version.
+  const cacheKey = frontCacheKeyFor(req);
+  if (cacheKey && !dev) {
+    // The cache failing (the database, say) is Next's to report, with its own error page.
+    if (await answerFromFrontCache(cacheKey, req, res, nonce).catch(() => false)) return;
+    await captureIntoFrontCache(cacheKey, req, res).catch(() => undefined);
+  }
+  void handle(req, res);
 });
 
 server.listen(port, host, () => process.send?.({ ready: true }));

@@ -99,13 +99,18 @@ export async function latestStoriesByIds(ids: string[]): Promise<Map<string, Pub
 
 export type StoryPage = { stories: PublicStoryCard[]; total: number };
 
+async function listPage(where: SQL, limit: number, offset: number): Promise<StoryPage> {
+  const [stories, total] = await Promise.all([storyCards(where, limit, offset), countStories(where)]);
+  return { stories, total };
+}
+
 export async function latestStories(limit: number, offset = 0): Promise<PublicStoryCard[]> {
   return storyCards(undefined, limit, offset);
 }
 
 export async function sectionStories(sectionId: string, limit: number, offset: number): Promise<StoryPage> {
   const where = eq(publicStories.sectionId, sectionId);
-  return { stories: await storyCards(where, limit, offset), total: await countStories(where) };
+  return listPage(where, limit, offset);
 }
 
 export async function authorStories(userId: string, limit: number, offset: number): Promise<StoryPage> {
@@ -113,7 +118,7 @@ export async function authorStories(userId: string, limit: number, offset: numbe
     publicStories.storyId,
     db().select({ id: publicStoryBylines.storyId }).from(publicStoryBylines).where(eq(publicStoryBylines.userId, userId)),
   );
-  return { stories: await storyCards(where, limit, offset), total: await countStories(where) };
+  return listPage(where, limit, offset);
 }
 
 export async function tagStories(tagId: string, limit: number, offset: number): Promise<StoryPage> {
@@ -121,7 +126,7 @@ export async function tagStories(tagId: string, limit: number, offset: number): 
     publicStories.storyId,
     db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(eq(publicStoryTags.tagId, tagId)),
   );
-  return { stories: await storyCards(where, limit, offset), total: await countStories(where) };
+  return listPage(where, limit, offset);
 }
 
 /**
@@ -168,33 +173,36 @@ export type PublicStory = PublicStoryCard & {
 };
 
 export async function publicStoryById(storyId: string): Promise<PublicStory | null> {
-  const [row] = await db()
-    .select({
-      ...cardColumns,
-      sectionId: publicStories.sectionId,
-      bodyHtml: publicStories.bodyHtml,
-      wordCount: publicStories.wordCount,
-      seoTitle: publicStories.seoTitle,
-      seoDescription: publicStories.seoDescription,
-    })
-    .from(publicStories)
-    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
-    .leftJoin(media, eq(publicStories.featuredImageId, media.id))
-    .where(eq(publicStories.storyId, storyId));
+  // Four independent reads at once: a first render waits for the slowest, not for their sum.
+  const [[row], bylines, storyTagRows, corrections] = await Promise.all([
+    db()
+      .select({
+        ...cardColumns,
+        sectionId: publicStories.sectionId,
+        bodyHtml: publicStories.bodyHtml,
+        wordCount: publicStories.wordCount,
+        seoTitle: publicStories.seoTitle,
+        seoDescription: publicStories.seoDescription,
+      })
+      .from(publicStories)
+      .innerJoin(sections, eq(publicStories.sectionId, sections.id))
+      .leftJoin(media, eq(publicStories.featuredImageId, media.id))
+      .where(eq(publicStories.storyId, storyId)),
+    publicBylines([storyId]),
+    db()
+      .select({ id: tags.id, name: tags.name, slug: tags.slug })
+      .from(publicStoryTags)
+      .innerJoin(tags, eq(publicStoryTags.tagId, tags.id))
+      .where(eq(publicStoryTags.storyId, storyId))
+      .orderBy(asc(publicStoryTags.position)),
+    db()
+      .select({ id: storyCorrections.id, kind: storyCorrections.kind, note: storyCorrections.note, publishedAt: storyCorrections.publishedAt })
+      .from(storyCorrections)
+      .where(eq(storyCorrections.storyId, storyId))
+      .orderBy(asc(storyCorrections.publishedAt)),
+  ]);
   if (!row) return null;
   const { sectionId, bodyHtml, wordCount, seoTitle, seoDescription, ...card } = row;
-  const bylines = await publicBylines([storyId]);
-  const storyTagRows = await db()
-    .select({ id: tags.id, name: tags.name, slug: tags.slug })
-    .from(publicStoryTags)
-    .innerJoin(tags, eq(publicStoryTags.tagId, tags.id))
-    .where(eq(publicStoryTags.storyId, storyId))
-    .orderBy(asc(publicStoryTags.position));
-  const corrections = await db()
-    .select({ id: storyCorrections.id, kind: storyCorrections.kind, note: storyCorrections.note, publishedAt: storyCorrections.publishedAt })
-    .from(storyCorrections)
-    .where(eq(storyCorrections.storyId, storyId))
-    .orderBy(asc(storyCorrections.publishedAt));
   return {
     ...toCard(card, bylines.get(storyId) ?? []),
     sectionId,

@@ -1,13 +1,14 @@
 /**
- * Finished story pages, answered by the Node server (scripts/next-server.ts) before a request
- * reaches Next — the in-process equivalent of a CDN in front of the site. The story route handler
- * puts each page it answers here with the public version it was made from; the server answers from
- * here only after reading the current public version (one read shared by the requests arriving
- * together, see fresh-read.ts) and finding it unchanged, so a publish, update, unpublish or move
- * shows on the very next request exactly as it does without this cache.
+ * Finished public pages, answered by the Node server (scripts/next-server.ts) before a request
+ * reaches Next — the in-process equivalent of a CDN in front of the site. The server keeps a copy
+ * of each public page Next renders, filed under the public version read before rendering, and
+ * answers from here only after reading the current public version (one read shared by the
+ * requests arriving together, see fresh-read.ts) and finding it unchanged, so a publish, update,
+ * unpublish, move or settings change shows on the very next request exactly as without this cache.
  *
- * Both sides meet on globalThis because Next bundles the route handler separately from the server
- * that loads it; they run in the same process.
+ * The version is read by the app, which alone holds the database: it opens the cache at start-up
+ * (instrumentation.ts), and the server finds it on globalThis because Next bundles the app
+ * separately from the server that loads it; they run in the same process.
  */
 export type FrontPage = { version: number; status: number; html: string };
 
@@ -38,6 +39,11 @@ export function rememberPage(key: string, page: FrontPage): void {
   cache.pages.delete(key);
   cache.pages.set(key, page);
   if (cache.pages.size > MAX_PAGES) cache.pages.delete(cache.pages.keys().next().value!);
+}
+
+/** The current public version, or undefined before the app has opened the cache. */
+export async function frontCacheVersion(): Promise<number | undefined> {
+  return globalForFrontCache.mastheadFrontCache?.currentVersion();
 }
 
 export function rememberedPage(key: string): FrontPage | undefined {

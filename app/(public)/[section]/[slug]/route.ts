@@ -1,16 +1,10 @@
 import { connection, type NextRequest } from "next/server";
 import type { StoryAddress } from "@/db/queries/public-stories";
-import { frontCacheKey, openFrontCache, rememberPage } from "@/lib/public/front-cache";
 import { isPlausibleSlug } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { currentPublicState } from "@/lib/public/state";
 import { nonceFromPolicy, withNonce } from "@/lib/security-headers";
 import { requestOrigin, storyPath } from "@/lib/public/urls";
-
-openFrontCache(async () => (await currentPublicState()).version);
-
-/** Pages worth answering again without Next: a live story and an unpublished one's 410. */
-const REMEMBERED_STATUSES = new Set([200, 410]);
 
 /**
  * A story's address. A route handler rather than a page so it can answer 301 and 410 (see
@@ -30,9 +24,6 @@ export async function GET(request: NextRequest, { params }: RouteContext<"/[sect
   const internalPath = address.kind === "live" ? `/_story/${address.storyId}` : `/_story/${address.kind}`;
   const page = await reads.renderedPage(version, internalPath, origin);
   const status = address.kind === "gone" ? 410 : page.status;
-  if (REMEMBERED_STATUSES.has(status)) {
-    rememberPage(frontCacheKey(origin, request.nextUrl.pathname), { version, status, html: page.html });
-  }
   const nonce = nonceFromPolicy(request.headers.get("content-security-policy"));
   return new Response(nonce ? withNonce(page.html, nonce) : page.html, {
     status,
