@@ -135,6 +135,23 @@ describe("search", () => {
     expect(results[1].snippet).toContain(`${MATCH_START}${word}${MATCH_END}`);
   });
 
+  it("ranks only the newest matches of a common word, and says there are more", async () => {
+    const author = await createUser();
+    const section = await createSection();
+    const word = `quahog${unique().replace(/[0-9]/g, "")}`;
+    const oldest = await createStory({ sectionId: section.id, authorIds: [author.id], headline: `The ${word} ${word} story`, publishedAt: new Date(Date.now() - 3 * 86_400_000) });
+    const newer = [
+      await createStory({ sectionId: section.id, authorIds: [author.id], text: `A ${word} washed up.`, publishedAt: new Date(Date.now() - 86_400_000) }),
+      await createStory({ sectionId: section.id, authorIds: [author.id], text: `Another ${word} washed up.` }),
+    ];
+    const capped = await searchStories(word, 10, 0, 2);
+    expect(capped).toMatchObject({ total: 2, moreThanRanked: true });
+    expect(capped.results.map((r) => r.id).sort()).toEqual(newer.map((story) => story.id).sort());
+    const all = await searchStories(word, 10, 0);
+    expect(all).toMatchObject({ total: 3, moreThanRanked: false });
+    expect(all.results[0].id).toBe(oldest.id);
+  });
+
   it.each([
     '"unterminated quote',
     "harbour -wall or or or",

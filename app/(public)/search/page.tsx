@@ -15,11 +15,11 @@ async function load({ searchParams }: PageProps<"/search">) {
   const page = pageNumber(query.page);
   if (page === null) notFound();
   const q = normalizeSearchQuery(query.q);
-  if (!q) return { publication, q, results: [], total: 0, pages: { page: 1, pageCount: 1, offset: 0 } };
-  const { results, total } = await reads.search(publication.version, q, PER_PAGE, (page - 1) * PER_PAGE);
+  if (!q) return { publication, q, results: [], total: 0, moreThanRanked: false, pages: { page: 1, pageCount: 1, offset: 0 } };
+  const { results, total, moreThanRanked } = await reads.search(publication.version, q, PER_PAGE, (page - 1) * PER_PAGE);
   const pages = paging(page, PER_PAGE, total);
   if (!pages) notFound();
-  return { publication, q, results, total, pages };
+  return { publication, q, results, total, moreThanRanked, pages };
 }
 
 export async function generateMetadata(props: PageProps<"/search">): Promise<Metadata> {
@@ -29,7 +29,7 @@ export async function generateMetadata(props: PageProps<"/search">): Promise<Met
 }
 
 export default async function SearchPage(props: PageProps<"/search">) {
-  const { publication, q, results, total, pages } = await load(props);
+  const { publication, q, results, total, moreThanRanked, pages } = await load(props);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="border-b-2 border-stone-800 pb-2 font-serif text-4xl font-bold dark:border-stone-300">Search</h1>
@@ -51,7 +51,11 @@ export default async function SearchPage(props: PageProps<"/search">) {
       </form>
       {q && (
         <p className="mt-6 text-stone-700 dark:text-stone-300" role="status">
-          {total === 0 ? `No stories match “${q}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}
+          {total === 0
+            ? `No stories match “${q}”.`
+            : moreThanRanked
+              ? `More than ${total.toLocaleString("en")} stories match “${q}”; these are the best of the newest ${total.toLocaleString("en")}.`
+              : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}
         </p>
       )}
       {results.length > 0 && (
