@@ -85,13 +85,13 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
     const [section] = await tx.insert(schema.sections).values({ name: carrying("section", payloads), slug: `xss-${batch}-${tag}`, position: 1000 + batch }).returning();
     const [storyTag] = await tx.insert(schema.tags).values({ name: carrying("tag", payloads), slug: `xss-${batch}-${tag}` }).returning();
 
-    const story = async (status: schema.StoryStatus, body: Json, publishAt: Date | null) => {
+    const story = async (name: string, status: schema.StoryStatus, body: Json, publishAt: Date | null) => {
       const [row] = await tx
         .insert(schema.stories)
         .values({
           headline: carrying("headline", payloads),
           dek: carrying("dek", payloads),
-          slug: `xss-${status}-${tag}`,
+          slug: `xss-${name}-${tag}`,
           body,
           status,
           sectionId: section.id,
@@ -110,9 +110,9 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
       await tx.insert(schema.storyTags).values({ storyId: row.id, tagId: storyTag.id, position: 0 });
       return row;
     };
-    const live = await story("scheduled", liveBody(payloads, imageSrc), new Date());
-    const inReview = await story("in_review", hostileBody(payloads, imageSrc), null);
-    const scheduled = await story("scheduled", liveBody(payloads, imageSrc), inAnHour);
+    const live = await story("live", "scheduled", liveBody(payloads, imageSrc), new Date());
+    const inReview = await story("in-review", "in_review", hostileBody(payloads, imageSrc), null);
+    const scheduled = await story("scheduled", "scheduled", liveBody(payloads, imageSrc), inAnHour);
 
     await tx.insert(schema.comments).values([
       { storyId: inReview.id, authorId: person.id, body: carrying("comment", payloads) },
