@@ -9,7 +9,9 @@ export function safeCallbackPath(value: unknown): string {
     const base = "http://masthead.invalid";
     const url = new URL(value, base);
     if (url.origin !== base) return FALLBACK;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Dot segments can leave two slashes in front ("/.//evil" becomes "//evil"): another host to a browser.
+    return path.startsWith("//") ? FALLBACK : path;
   } catch {
     return FALLBACK;
   }
