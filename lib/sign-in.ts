@@ -1,6 +1,6 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { recordAudit } from "@/db/queries/audit";
 import { findUserForSignIn, recordSignIn } from "@/db/queries/users";
 import { spendVerificationTime, verifyPassword } from "./passwords";

@@ -11,7 +11,7 @@ export async function watchForExecution(context: BrowserContext) {
   await context.addInitScript(() => {
     const seen: string[] = [];
     Object.defineProperty(window, "__cspViolations", { value: seen });
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber} “${event.sample}”`));
   });
   context.on("page", (page) => {
     page.on("dialog", (dialog) => {

@@ -17,11 +17,10 @@ const text = (value: string, marks?: Json[]): Json => ({ type: "text", text: val
 const paragraph = (...content: Json[]): Json => ({ type: "paragraph", content });
 const link = (href: string): Json => ({ type: "link", attrs: { href } });
 
-function storyImage(src: string, payloads: string[]): Json {
-  return {
-    type: "storyImage",
-    attrs: { src, alt: carrying("body alt", payloads), caption: carrying("body caption", payloads), credit: carrying("body credit", payloads), width: 8, height: 8 },
-  };
+/** One figure per payload (alt, caption and credit have length limits), after one carrying the markers. */
+function storyImages(src: string, payloads: string[]): Json[] {
+  const figure = (alt: string, caption: string, credit: string): Json => ({ type: "storyImage", attrs: { src, alt, caption, credit, width: 8, height: 8 } });
+  return [figure(marker("body alt"), marker("body caption"), marker("body credit")), ...payloads.map((payload) => figure(payload, payload, payload))];
 }
 
 /**
@@ -38,7 +37,7 @@ function liveBody(payloads: string[], imageSrc: string) {
         .map((payload) => `https://example.test/?q=${payload}`)
         .filter(isSafeHref)
         .map((href) => paragraph(text(href, [link(href)]))),
-      storyImage(imageSrc, payloads),
+      ...storyImages(imageSrc, payloads),
     ],
   };
 }
@@ -50,7 +49,7 @@ function hostileBody(payloads: string[], imageSrc: string) {
     content: [
       paragraph(text(marker("body"))),
       ...payloads.map((payload) => paragraph(text(payload, [link(payload)]))),
-      storyImage(imageSrc, payloads),
+      ...storyImages(imageSrc, payloads),
     ],
   };
 }
@@ -103,7 +102,8 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
           featuredImageCaption: carrying("featured caption", payloads),
           featuredImageCredit: carrying("featured credit", payloads),
           seoTitle: carrying("seo title", payloads),
-          seoDescription: carrying("seo description", payloads),
+          // The publish checklist wants 50–160 characters here.
+          seoDescription: Array.from(carrying("seo description", payloads)).slice(0, 160).join(""),
         })
         .returning();
       await tx.insert(schema.storyBylines).values({ storyId: row.id, userId: person.id, position: 0 });
