@@ -64,11 +64,15 @@ test("the redirect answers themselves never point at another origin", async ({ r
   test.slow();
   // Signed out, the desk sends people to sign in with the path they asked for, and only the path.
   for (const path of ["/desk//evil.test", "/desk/%2F%2Fevil.test", "/desk/..%2F..%2F%2Fevil.test", "/desk?next=https://evil.test"]) {
-    const response = await request.get(path, { maxRedirects: 0 });
-    expect(response.status(), path).toBe(307);
-    const location = target(response.headers().location);
-    expect(location.origin, path).toBe(ORIGIN);
-    expect(location.pathname).toBe("/login");
+    // Next may first tidy the path (308); every hop stays here and ends at sign-in with a path.
+    let location = new URL(path, ORIGIN);
+    for (let hop = 0; hop < 3 && location.pathname !== "/login"; hop++) {
+      const response = await request.get(`${location.pathname}${location.search}`, { maxRedirects: 0 });
+      expect([307, 308], path).toContain(response.status());
+      location = target(response.headers().location);
+      expect(location.origin, path).toBe(ORIGIN);
+    }
+    expect(location.pathname, path).toBe("/login");
     expect(location.searchParams.get("callbackUrl"), path).toMatch(/^\/desk/);
   }
   // Auth.js's own endpoints take callbackUrl as a parameter and as a cookie.
