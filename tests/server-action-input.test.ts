@@ -13,7 +13,7 @@ const { staffAction } = await import("@/lib/server-action");
 const { signInAction } = await import("@/app/(auth)/login/actions");
 
 // What a hand-made request can decode to where React would pass the form.
-const NOT_A_FORM = [undefined, null, 2, "email=a@b.test", {}, [], { entries: "not a function" }];
+const NOT_A_FORM: unknown[] = [undefined, null, 2, "email=a@b.test", {}, [], { entries: "not a function" }];
 
 describe("server actions given something other than a form", () => {
   it.each(NOT_A_FORM)("a staff action answers %j with the form's first problem and does nothing", async (input) => {
