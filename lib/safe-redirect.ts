@@ -16,3 +16,18 @@ export function safeCallbackPath(value: unknown): string {
     return FALLBACK;
   }
 }
+
+/**
+ * Whether a return address handed to Auth.js (as callbackUrl or its cookie) is ours: a path
+ * safeCallbackPath keeps as it is, or an http(s) URL on `host` whose path is one.
+ */
+export function isOwnReturnAddress(value: string, host: string): boolean {
+  if (safeCallbackPath(value) === value) return true;
+  try {
+    const url = new URL(value);
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return (url.protocol === "http:" || url.protocol === "https:") && url.host === host.toLowerCase() && safeCallbackPath(path) === path;
+  } catch {
+    return false;
+  }
+}
