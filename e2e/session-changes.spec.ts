@@ -26,6 +26,7 @@ test("an editor demoted to writer loses the review queue and Approve on the very
   expect(after.status).toBe("in_review");
 
   expect((await page.goto("/desk/review"))?.status()).toBe(404);
+  await page.goto("/desk");
   await expect(page.getByTestId("signed-in-as")).toHaveText(/Writer/);
 });
 
