@@ -56,6 +56,8 @@ export function probe(page: Page): Promise<PageVerdict & { csp: string[] }> {
       if (!script.hasAttribute("nonce") && script.type !== "application/ld+json") findings.push(`unsigned <script>${script.textContent?.slice(0, 60)}`);
     }
     const win = window as unknown as { __xss?: unknown; __cspViolations?: string[] };
-    return { ran: win.__xss, findings, text: `${document.title}\n${document.body?.innerText ?? ""}`, csp: win.__cspViolations ?? [] };
+    // Form fields count as shown: the desk edits headline, dek, captions and bios in them.
+    const values = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")).map((field) => field.value);
+    return { ran: win.__xss, findings, text: [document.title, document.body?.innerText ?? "", ...values].join("\n"), csp: win.__cspViolations ?? [] };
   });
 }

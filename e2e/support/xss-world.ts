@@ -27,11 +27,11 @@ function storyImages(src: string, payloads: string[]): Json[] {
  * What can go live: payloads as text, image alt/caption/credit, and inside safe http links
  * (publishing re-validates the body, so an unsafe link would keep the story off the site).
  */
-function liveBody(payloads: string[], imageSrc: string) {
+function liveBody(payloads: string[], imageSrc: string, searchWord: string) {
   return {
     type: "doc",
     content: [
-      paragraph(text(marker("body"))),
+      paragraph(text(`${marker("body")} ${searchWord}`)),
       ...payloads.map((payload) => paragraph(text(payload))),
       ...payloads
         .map((payload) => `https://example.test/?q=${payload}`)
@@ -68,6 +68,8 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
   const tag = crypto.randomBytes(4).toString("hex");
   const imageSrc = `/media/${image.id}/original.png`;
   const inAnHour = new Date(Date.now() + 3_600_000);
+  // A word only this batch's live story has, so a search finds it (and shows its payload headline).
+  const searchWord = `xssword${tag.replace(/[0-9]/g, (digit) => "abcdefghij"[Number(digit)])}`;
 
   const world = await db.transaction(async (tx) => {
     const [person] = await tx
@@ -110,9 +112,9 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
       await tx.insert(schema.storyTags).values({ storyId: row.id, tagId: storyTag.id, position: 0 });
       return row;
     };
-    const live = await story("live", "scheduled", liveBody(payloads, imageSrc), new Date());
+    const live = await story("live", "scheduled", liveBody(payloads, imageSrc, searchWord), new Date());
     const inReview = await story("in-review", "in_review", hostileBody(payloads, imageSrc), null);
-    const scheduled = await story("scheduled", "scheduled", liveBody(payloads, imageSrc), inAnHour);
+    const scheduled = await story("scheduled", "scheduled", liveBody(payloads, imageSrc, searchWord), inAnHour);
 
     await tx.insert(schema.comments).values([
       { storyId: inReview.id, authorId: person.id, body: carrying("comment", payloads) },
@@ -126,7 +128,7 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
     return { person, section, storyTag, live, inReview, scheduled, previewToken };
   });
   await bumpPublicVersion();
-  return { ...world, livePath: `/${world.section.slug}/${world.live.slug}`, password: STAFF_PASSWORD };
+  return { ...world, searchWord, livePath: `/${world.section.slug}/${world.live.slug}`, password: STAFF_PASSWORD };
 }
 
 /** The publication's name and description carry the batch too; the original is put back by `restore`. */
