@@ -40,10 +40,10 @@ function deskPages(world: XssWorld): Visit[] {
 }
 
 function publicPages(world: XssWorld, payloads: string[]): Visit[] {
-  const site = ["publication", "section"];
+  const site = ["publication"];
   return [
     { path: "/", shows: [...site, "headline"] },
-    { path: `/${world.section.slug}`, shows: [...site, "headline", "dek"] },
+    { path: `/${world.section.slug}`, shows: [...site, "section", "headline", "dek"] },
     { path: world.livePath, shows: [...site, "headline", "dek", "body", "body caption", "body credit", "featured caption", "featured credit", "name", "tag", "correction"] },
     { path: `/authors/${world.person.slug}`, shows: [...site, "name", "bio", "headline"] },
     { path: `/tags/${world.storyTag.slug}`, shows: [...site, "tag", "headline"] },
@@ -60,7 +60,8 @@ const XML_DOCUMENTS = ["/feed.xml", "/sitemap.xml", "/news-sitemap.xml"];
 async function fieldsNotShown(page: Page, fields: string[]): Promise<string[]> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const text = await probeText(page);
+    // Lower case: innerText follows CSS, and some labels are set in capitals.
+    const text = (await probeText(page)).toLowerCase();
     const missing = fields.filter((field) => !text.includes(marker(field)));
     if (missing.length === 0 || Date.now() > deadline) return missing;
     await page.waitForTimeout(250);

@@ -15,7 +15,9 @@ export async function watchForExecution(context: BrowserContext) {
   });
   context.on("page", (page) => {
     page.on("dialog", (dialog) => {
-      alarms.push(`dialog: ${dialog.message()}`);
+      // The editor asks before leaving unsaved changes; that is the app's own question, not a payload's.
+      if (dialog.type() === "beforeunload") return void dialog.accept();
+      alarms.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
     page.on("console", (message) => {
