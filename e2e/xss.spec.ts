@@ -25,17 +25,17 @@ function deskPages(world: XssWorld): Visit[] {
   return [
     { path: "/desk", shows: ["name"] },
     { path: "/desk/stories", shows: [...story, "name"] },
-    { path: `/desk/stories/${world.inReview.id}/edit`, shows: ["body", "body caption", "body credit", "comment", "name"] },
-    { path: `/desk/stories/${world.live.id}/edit`, shows: ["body", "body caption", "body credit"] },
+    { path: `/desk/stories/${world.inReview.id}/edit`, shows: ["headline", "dek", "body", "body caption", "body credit", "comment", "name"] },
+    { path: `/desk/stories/${world.live.id}/edit`, shows: ["headline", "dek", "body", "body caption", "body credit"] },
     { path: `/desk/stories/${world.inReview.id}/preview`, shows: ["headline", "dek", "body", "body caption", "body credit", "name"] },
     { path: "/desk/review", shows: story },
     { path: `/desk/calendar?view=month&date=${calendarDay}`, shows: story },
     { path: "/desk/notifications", shows: ["name", "headline", "notification"] },
     { path: "/desk/admin/audit", shows: ["name", "audit target", "audit note"] },
     { path: "/desk/admin/staff", shows: ["name"] },
-    { path: "/desk/admin/sections", shows: [] },
-    { path: "/desk/admin/settings", shows: [] },
-    { path: "/desk/profile", shows: ["name"] },
+    { path: "/desk/admin/sections", shows: ["section"] },
+    { path: "/desk/admin/settings", shows: ["publication", "description"] },
+    { path: "/desk/profile", shows: ["name", "bio"] },
   ];
 }
 
