@@ -39,7 +39,14 @@ export default defineConfig({
   projects: [
     {
       name: "newsroom",
-      testIgnore: /first-run\.spec\.ts/,
+      testIgnore: [/first-run\.spec\.ts/, /xss\.spec\.ts/],
+      use: { baseURL: `http://localhost:${servers.newsroom.port}` },
+    },
+    {
+      // Fills the newsroom with payloads and renames the publication: after every other newsroom test.
+      name: "newsroom-xss",
+      testMatch: /xss\.spec\.ts/,
+      dependencies: ["newsroom"],
       use: { baseURL: `http://localhost:${servers.newsroom.port}` },
     },
     {

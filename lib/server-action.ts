@@ -8,8 +8,13 @@ export type ActionState = { error?: string; success?: string; values?: Record<st
 export const SESSION_ENDED = "Your session has ended. Sign in again.";
 export const FORBIDDEN = "You don't have permission to do that.";
 
-/** A form's own fields; React's bookkeeping fields ($ACTION_…) are not the person's input. */
-export function formFields(formData: FormData): Record<string, FormDataEntryValue> {
+/**
+ * A form's own fields; React's bookkeeping fields ($ACTION_…) are not the person's input.
+ * A hand-made request can put anything where the form should be; that has no fields, so
+ * validation answers it like an empty form.
+ */
+export function formFields(formData: unknown): Record<string, FormDataEntryValue> {
+  if (!(formData instanceof FormData)) return {};
   return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$ACTION")));
 }
 

@@ -1,18 +1,18 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { recordAudit } from "@/db/queries/audit";
 import { findUserForSignIn, recordSignIn } from "@/db/queries/users";
 import { spendVerificationTime, verifyPassword } from "./passwords";
 import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-throttle";
 
 export const emailField = z
-  .string()
+  .string("Enter a valid email address.")
   .trim()
   .toLowerCase()
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address."));
-const passwordField = z.string().min(1, "Enter your password.").max(1024, "That password is too long.");
+const passwordField = z.string("Enter your password.").min(1, "Enter your password.").max(1024, "That password is too long.");
 /** What a sign-in needs; Auth.js adds fields of its own (callbackUrl, csrfToken), which are ignored. */
 export const credentialsSchema = z.object({ email: emailField, password: passwordField });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { EditableStory } from "@/db/queries/stories";
 import { SLUG_PATTERN } from "./slug";
 

@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * Where an inline comment points: the quoted words and a little context either side (the W3C Web
