@@ -70,6 +70,8 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
 });
 
 test("the same story saved from two tabs: the second sees both versions and loses nothing", async ({ browser }) => {
+  // Two pages and several saves: on a loaded two-core machine the conflict answer can take a while.
+  test.slow();
   const writer = await createStaff(servers.newsroom, "writer");
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::2:1" } });
   const first = await context.newPage();
@@ -93,7 +95,7 @@ test("the same story saved from two tabs: the second sees both versions and lose
   await second.keyboard.type("Words typed in the second tab.");
   await second.keyboard.press("ControlOrMeta+s");
   const dialog = second.getByRole("dialog", { name: "This story changed while you were editing" });
-  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
   await expect(dialog.getByRole("region", { name: "Your version" })).toContainText("Words typed in the second tab.");
   await expect(dialog).toContainText("Words typed in the first tab.");
 

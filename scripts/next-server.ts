@@ -5,12 +5,14 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import type pg from "pg";
 import { createPool } from "../db/pool";
+import { checkActionBody, isActionRequest } from "../lib/action-body";
 import { attemptCounter } from "../lib/attempt-limits";
 import { trustedClientAddress } from "../lib/forwarded";
 import { checkRequestBody } from "../lib/request-limits";
 import { isCountedSearch, searchLimitedPage } from "../lib/search-limit";
 import { securityHeaders } from "../lib/security-headers";
 import { answerFromFrontCache, captureIntoFrontCache, frontCacheKeyFor } from "./front-cache-answer";
+import { peekBody } from "./peek-body";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.env.MASTHEAD_DEV === "1";
@@ -68,6 +70,17 @@ const server = createServer(async (req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   // Next reads the nonce from the request's policy and puts it on the scripts it writes.
   req.headers["content-security-policy"] = headers["content-security-policy"];
+  if (isActionRequest(req.method, req.url, req.headers)) {
+    const verdict = await peekBody(req).then(
+      (sent) => checkActionBody(req.headers["content-type"], sent),
+      () => ({ ok: false as const, status: 400 as const, message: "The request body is incomplete." }),
+    );
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { "content-type": "text/plain; charset=utf-8" });
+      res.end(verdict.message);
+      return;
+    }
+  }
   if (isCountedSearch(req.method, req.url)) {
     const wait = await searchWait(clientAddress);
     if (wait > 0) {
