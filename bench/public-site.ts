@@ -6,7 +6,8 @@
  *   (a) one story's HTML saved as a static file in public/, served by the same server: the baseline
  *   (b) the same story's page, cached        target: ≥ 0.8× (a), p99 < 100 ms
  *   (c) the home page  (d) a search
- *   (e) stories' first, uncached renders     target: p95 < 150 ms (with 100k stories)
+ *   (e) stories' first, uncached renders, 4 at a time, on a server that has rendered a few other
+ *       stories since it started              target: p95 < 150 ms (with 100k stories)
  * and the gzipped JavaScript a story page loads against a bare Next page (the 404 page). It
  * exits with an error if any editor code (Tiptap/ProseMirror) is among a story page's scripts.
  */
@@ -28,6 +29,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const storiesArg = process.argv.indexOf("--stories");
 const STORIES = storiesArg > 0 ? Number(process.argv[storiesArg + 1]) : 10_000;
 const BASELINE_FILE = path.join(root, "public", "bench-baseline.html");
+const WARM_UP_RENDERS = 30;
 
 const WORDS = "harbour council ferry tide quay storm lifeboat market museum seagrass".split(" ");
 const body = {
@@ -178,7 +180,10 @@ async function main() {
   try {
     const paths = await seed(dataDir);
     const storyPath = paths.at(-1)!;
-    const uncached = await firstRenders(paths.slice(0, -1).reverse(), Math.min(300, paths.length - 1));
+    // A story's first render, not the process's: the server first renders a few of the oldest
+    // stories (never measured), as any server that has been up a minute has.
+    await firstRenders(paths.slice(0, WARM_UP_RENDERS), WARM_UP_RENDERS);
+    const uncached = await firstRenders(paths.slice(WARM_UP_RENDERS, -1).reverse(), Math.min(300, paths.length - WARM_UP_RENDERS - 1));
 
     // The baseline is this exact page as a file; Next serves public/ as it was when the server started.
     fs.mkdirSync(path.dirname(BASELINE_FILE), { recursive: true });

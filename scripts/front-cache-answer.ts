@@ -45,9 +45,9 @@ export function frontCacheKeyFor(req: IncomingMessage): string | undefined {
 }
 
 /** Answers from the front cache when its page is still current; false, having written nothing, otherwise. */
-export async function answerFromFrontCache(key: string, req: IncomingMessage, res: ServerResponse, nonce: string): Promise<boolean> {
+export async function answerFromFrontCache(key: string, req: IncomingMessage, res: ServerResponse, nonce: string, arrivedAt: number): Promise<boolean> {
   const page = rememberedPage(key);
-  if (!page || !(await isCurrent(page))) return false;
+  if (!page || !(await isCurrent(page, arrivedAt))) return false;
 
   const html = withNonce(page.html, nonce);
   // Compressed off the main thread; the nonce makes every response's bytes different.
@@ -73,9 +73,9 @@ type Chunk = string | Uint8Array;
  * Next started: the page shows that version or a newer one, and versions only grow, so it is
  * never answered once a newer version exists.
  */
-export async function captureIntoFrontCache(key: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function captureIntoFrontCache(key: string, req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<void> {
   if (req.method !== "GET") return;
-  const version = await frontCacheVersion();
+  const version = await frontCacheVersion(arrivedAt);
   if (version === undefined) return;
   // Uncompressed, so the copy can get each response's own nonce (the cache compresses its answers).
   delete req.headers["accept-encoding"];

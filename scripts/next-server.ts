@@ -10,9 +10,11 @@ import { attemptCounter } from "../lib/attempt-limits";
 import { trustedClientAddress } from "../lib/forwarded";
 import { checkRequestBody } from "../lib/request-limits";
 import { isCountedSearch, searchLimitedPage } from "../lib/search-limit";
+import { ARRIVAL_HEADER } from "../lib/public/request-arrival";
 import { securityHeaders } from "../lib/security-headers";
 import { answerFromFrontCache, captureIntoFrontCache, frontCacheKeyFor } from "./front-cache-answer";
 import { peekBody } from "./peek-body";
+import { routeStoryRequest } from "./story-routes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.env.MASTHEAD_DEV === "1";
@@ -41,6 +43,8 @@ async function searchWait(address: string): Promise<number> {
 }
 
 const server = createServer(async (req, res) => {
+  const arrivedAt = performance.now();
+  req.headers[ARRIVAL_HEADER] = String(arrivedAt);
   const body = checkRequestBody(req.method, req.url, req.headers);
   if (!body.ok) {
     // No "Connection: close": closing while the client still sends makes it fail with EPIPE
@@ -91,11 +95,17 @@ const server = createServer(async (req, res) => {
   }
   // Not in development, where the code behind a page changes under the same public version.
   const cacheKey = frontCacheKeyFor(req);
-  if (cacheKey && !dev) {
-    // The cache failing (the database, say) is Next's to report, with its own error page.
-    if (await answerFromFrontCache(cacheKey, req, res, nonce).catch(() => false)) return;
-    await captureIntoFrontCache(cacheKey, req, res).catch(() => undefined);
+  // The cache failing (the database, say) is Next's to report, with its own error page.
+  if (cacheKey && !dev && (await answerFromFrontCache(cacheKey, req, res, nonce, arrivedAt).catch(() => false))) return;
+  try {
+    if (await routeStoryRequest(req, res, arrivedAt)) return;
+  } catch (error) {
+    console.error("Looking up a story address failed", error);
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5", "cache-control": "no-store" });
+    res.end("The newsroom could not look up this story just now. Please try again in a moment.");
+    return;
   }
+  if (cacheKey && !dev) await captureIntoFrontCache(cacheKey, req, res, arrivedAt).catch(() => undefined);
   void handle(req, res);
 });
 

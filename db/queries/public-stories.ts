@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, ne,  type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { media, publicStories, publicStoryBylines, publicStoryTags, sections, storyCorrections, storyPaths, tags, users } from "../schema";
 
@@ -22,6 +23,12 @@ export type PublicStoryCard = {
   bylines: PublicByline[];
 };
 
+/** A story's bylines in order, as JSON, read in the same query as the story. */
+const bylinesJson = sql<PublicByline[]>`(
+  SELECT coalesce(json_agg(json_build_object('displayName', ${users.displayName}, 'slug', ${users.slug}) ORDER BY ${publicStoryBylines.position}), '[]'::json)
+  FROM ${publicStoryBylines} INNER JOIN ${users} ON ${users.id} = ${publicStoryBylines.userId}
+  WHERE ${publicStoryBylines.storyId} = ${publicStories.storyId})`;
+
 const cardColumns = {
   id: publicStories.storyId,
   headline: publicStories.headline,
@@ -37,9 +44,10 @@ const cardColumns = {
   imageAlt: publicStories.featuredImageAlt,
   imageCaption: publicStories.featuredImageCaption,
   imageCredit: publicStories.featuredImageCredit,
+  bylines: bylinesJson,
 };
 
-type CardRow = Omit<PublicStoryCard, "image" | "bylines"> & {
+type CardRow = Omit<PublicStoryCard, "image"> & {
   imageId: string | null;
   imageWidth: number | null;
   imageHeight: number | null;
@@ -48,29 +56,16 @@ type CardRow = Omit<PublicStoryCard, "image" | "bylines"> & {
   imageCredit: string;
 };
 
-function toCard(row: CardRow, bylines: PublicByline[]): PublicStoryCard {
+function toCard(row: CardRow): PublicStoryCard {
   const { imageId, imageWidth, imageHeight, imageAlt, imageCaption, imageCredit, ...rest } = row;
   const image =
     imageId && imageWidth && imageHeight
       ? { id: imageId, width: imageWidth, height: imageHeight, alt: imageAlt, caption: imageCaption, credit: imageCredit }
       : null;
-  return { ...rest, image, bylines };
+  return { ...rest, image };
 }
 
-export async function publicBylines(storyIds: string[]): Promise<Map<string, PublicByline[]>> {
-  const byStory = new Map<string, PublicByline[]>();
-  if (storyIds.length === 0) return byStory;
-  const rows = await db()
-    .select({ storyId: publicStoryBylines.storyId, displayName: users.displayName, slug: users.slug })
-    .from(publicStoryBylines)
-    .innerJoin(users, eq(publicStoryBylines.userId, users.id))
-    .where(inArray(publicStoryBylines.storyId, storyIds))
-    .orderBy(asc(publicStoryBylines.position));
-  for (const { storyId, ...byline } of rows) byStory.set(storyId, [...(byStory.get(storyId) ?? []), byline]);
-  return byStory;
-}
-
-/** Newest first, with section, featured image and bylines. */
+/** Newest first, with section, featured image and bylines, in one query. */
 async function storyCards(where: SQL | undefined, limit: number, offset = 0): Promise<PublicStoryCard[]> {
   const rows = await db()
     .select(cardColumns)
@@ -81,8 +76,7 @@ async function storyCards(where: SQL | undefined, limit: number, offset = 0): Pr
     .orderBy(desc(publicStories.publishedAt), desc(publicStories.storyId))
     .limit(limit)
     .offset(offset);
-  const bylines = await publicBylines(rows.map((row) => row.id));
-  return rows.map((row) => toCard(row, bylines.get(row.id) ?? []));
+  return rows.map(toCard);
 }
 
 async function countStories(where: SQL | undefined): Promise<number> {
@@ -130,33 +124,37 @@ export async function tagStories(tagId: string, limit: number, offset: number): 
 }
 
 /**
- * Stories sharing a tag first, then the rest of the section; never the story itself. Two small
- * indexed reads: ordering the whole section by "shares a tag" would scan it, which at 100,000
- * stories takes half a second.
+ * Stories sharing a tag first, then the rest of the section; never the story itself. One query of
+ * two short index walks (newest first, four each): ordering the whole section by "shares a tag"
+ * would scan it, which at 100,000 stories takes half a second.
  */
 export async function relatedStories(storyId: string, sectionId: string, tagIds: string[], limit = 4): Promise<PublicStoryCard[]> {
-  const newestFirst = (where: SQL | undefined) =>
+  const newestFirst = (rank: number, where: SQL | undefined) =>
     db()
-      .select({ id: publicStories.storyId })
+      .select({ id: sql<string>`${publicStories.storyId}`.as("picked_id"), rank: sql<number>`${rank}::int`.as("rank") })
       .from(publicStories)
       .where(and(ne(publicStories.storyId, storyId), where))
       .orderBy(desc(publicStories.publishedAt), desc(publicStories.storyId))
       .limit(limit);
-  const [sharingTags, sameSection] = await Promise.all([
-    tagIds.length > 0
-      ? newestFirst(
-          inArray(
-            publicStories.storyId,
-            db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(inArray(publicStoryTags.tagId, tagIds)),
-          ),
-        )
-      : [],
-    newestFirst(eq(publicStories.sectionId, sectionId)),
-  ]);
-  const ids = [...new Set([...sharingTags, ...sameSection].map((row) => row.id))].slice(0, limit);
-  if (ids.length === 0) return [];
-  const cards = await latestStoriesByIds(ids);
-  return ids.flatMap((id) => cards.get(id) ?? []);
+  const sameSection = newestFirst(1, eq(publicStories.sectionId, sectionId));
+  const sharingTags = newestFirst(
+    0,
+    inArray(publicStories.storyId, db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(inArray(publicStoryTags.tagId, tagIds))),
+  );
+  const picked = db().$with("picked").as(tagIds.length > 0 ? unionAll(sharingTags, sameSection) : sameSection);
+  const rows = await db()
+    .with(picked)
+    .select({ ...cardColumns, rank: picked.rank })
+    .from(publicStories)
+    .innerJoin(picked, eq(picked.id, publicStories.storyId))
+    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
+    .leftJoin(media, eq(publicStories.featuredImageId, media.id))
+    .orderBy(asc(picked.rank), desc(publicStories.publishedAt), desc(publicStories.storyId));
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .slice(0, limit)
+    .map(({ rank: _rank, ...card }) => toCard(card));
 }
 
 export type PublicTag = { id: string; name: string; slug: string };
@@ -172,46 +170,45 @@ export type PublicStory = PublicStoryCard & {
   corrections: PublicCorrection[];
 };
 
+const storyTagsJson = sql<PublicTag[]>`(
+  SELECT coalesce(json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}, 'slug', ${tags.slug}) ORDER BY ${publicStoryTags.position}), '[]'::json)
+  FROM ${publicStoryTags} INNER JOIN ${tags} ON ${tags.id} = ${publicStoryTags.tagId}
+  WHERE ${publicStoryTags.storyId} = ${publicStories.storyId})`;
+
+// Timestamps leave JSON as text; they are turned back into dates below.
+const correctionsJson = sql<(Omit<PublicCorrection, "publishedAt"> & { publishedAt: string })[]>`(
+  SELECT coalesce(json_agg(json_build_object('id', ${storyCorrections.id}, 'kind', ${storyCorrections.kind}, 'note', ${storyCorrections.note},
+                                             'publishedAt', ${storyCorrections.publishedAt}) ORDER BY ${storyCorrections.publishedAt}), '[]'::json)
+  FROM ${storyCorrections} WHERE ${storyCorrections.storyId} = ${publicStories.storyId})`;
+
+/** A live story with everything its page shows, in one query. */
 export async function publicStoryById(storyId: string): Promise<PublicStory | null> {
-  // Four independent reads at once: a first render waits for the slowest, not for their sum.
-  const [[row], bylines, storyTagRows, corrections] = await Promise.all([
-    db()
-      .select({
-        ...cardColumns,
-        sectionId: publicStories.sectionId,
-        bodyHtml: publicStories.bodyHtml,
-        wordCount: publicStories.wordCount,
-        seoTitle: publicStories.seoTitle,
-        seoDescription: publicStories.seoDescription,
-      })
-      .from(publicStories)
-      .innerJoin(sections, eq(publicStories.sectionId, sections.id))
-      .leftJoin(media, eq(publicStories.featuredImageId, media.id))
-      .where(eq(publicStories.storyId, storyId)),
-    publicBylines([storyId]),
-    db()
-      .select({ id: tags.id, name: tags.name, slug: tags.slug })
-      .from(publicStoryTags)
-      .innerJoin(tags, eq(publicStoryTags.tagId, tags.id))
-      .where(eq(publicStoryTags.storyId, storyId))
-      .orderBy(asc(publicStoryTags.position)),
-    db()
-      .select({ id: storyCorrections.id, kind: storyCorrections.kind, note: storyCorrections.note, publishedAt: storyCorrections.publishedAt })
-      .from(storyCorrections)
-      .where(eq(storyCorrections.storyId, storyId))
-      .orderBy(asc(storyCorrections.publishedAt)),
-  ]);
+  const [row] = await db()
+    .select({
+      ...cardColumns,
+      sectionId: publicStories.sectionId,
+      bodyHtml: publicStories.bodyHtml,
+      wordCount: publicStories.wordCount,
+      seoTitle: publicStories.seoTitle,
+      seoDescription: publicStories.seoDescription,
+      tags: storyTagsJson,
+      corrections: correctionsJson,
+    })
+    .from(publicStories)
+    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
+    .leftJoin(media, eq(publicStories.featuredImageId, media.id))
+    .where(eq(publicStories.storyId, storyId));
   if (!row) return null;
-  const { sectionId, bodyHtml, wordCount, seoTitle, seoDescription, ...card } = row;
+  const { sectionId, bodyHtml, wordCount, seoTitle, seoDescription, tags: storyTags, corrections, ...card } = row;
   return {
-    ...toCard(card, bylines.get(storyId) ?? []),
+    ...toCard(card),
     sectionId,
     bodyHtml,
     wordCount,
     seoTitle,
     seoDescription,
-    tags: storyTagRows,
-    corrections,
+    tags: storyTags,
+    corrections: corrections.map((correction) => ({ ...correction, publishedAt: new Date(correction.publishedAt) })),
   };
 }
 

@@ -15,7 +15,7 @@ export type FrontPage = { version: number; status: number; html: string };
 type FrontCache = {
   pages: Map<string, FrontPage>;
   newestVersion: number;
-  currentVersion: () => Promise<number>;
+  currentVersion: (arrivedAt: number) => Promise<number>;
 };
 
 const MAX_PAGES = 1000;
@@ -25,7 +25,7 @@ const globalForFrontCache = globalThis as unknown as { mastheadFrontCache?: Fron
 export const frontCacheKey = (origin: string, pathname: string) => `${origin}${pathname}`;
 
 /** Called by the app, which alone reads the database; until then the server answers nothing itself. */
-export function openFrontCache(currentVersion: () => Promise<number>): void {
+export function openFrontCache(currentVersion: (arrivedAt: number) => Promise<number>): void {
   globalForFrontCache.mastheadFrontCache ??= { pages: new Map(), newestVersion: 0, currentVersion };
 }
 
@@ -41,20 +41,20 @@ export function rememberPage(key: string, page: FrontPage): void {
   if (cache.pages.size > MAX_PAGES) cache.pages.delete(cache.pages.keys().next().value!);
 }
 
-/** The current public version, or undefined before the app has opened the cache. */
-export async function frontCacheVersion(): Promise<number | undefined> {
-  return globalForFrontCache.mastheadFrontCache?.currentVersion();
+/** The public version as of the request's arrival, or undefined before the app has opened the cache. */
+export async function frontCacheVersion(arrivedAt: number): Promise<number | undefined> {
+  return globalForFrontCache.mastheadFrontCache?.currentVersion(arrivedAt);
 }
 
 export function rememberedPage(key: string): FrontPage | undefined {
   return globalForFrontCache.mastheadFrontCache?.pages.get(key);
 }
 
-/** Whether the page is still what readers should see, as of the current public version. */
-export async function isCurrent(page: FrontPage): Promise<boolean> {
+/** Whether the page is still what readers should see, as of the public version when the request arrived. */
+export async function isCurrent(page: FrontPage, arrivedAt: number): Promise<boolean> {
   const cache = globalForFrontCache.mastheadFrontCache;
   if (!cache) return false;
-  const version = await cache.currentVersion();
+  const version = await cache.currentVersion(arrivedAt);
   if (version > cache.newestVersion) {
     cache.pages.clear();
     cache.newestVersion = version;

@@ -1,10 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
-import { internalRenderOrigin } from "./internal-render";
 import { requestOrigin } from "./urls";
 
-/** The origin for canonical and feed URLs: the reader's, also when the page is our internal render. */
+/** The origin for canonical and feed URLs: the reader's. */
 export async function pageOrigin(): Promise<string> {
   const requestHeaders = await headers();
-  return internalRenderOrigin(requestHeaders) ?? requestOrigin(requestHeaders);
+  return requestOrigin(requestHeaders);
 }

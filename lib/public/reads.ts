@@ -14,7 +14,6 @@ import {
   sitemapStories,
   tagStories,
 } from "@/db/queries/public-stories";
-import { renderInternally } from "./internal-render";
 import { versionedCache } from "./versioned-cache";
 
 /** Every public read, cached per public version: call with `(await publicState()).version` first. */
@@ -35,9 +34,4 @@ export const reads = {
   sitemapStories: versionedCache(sitemapStories),
   countStories: versionedCache(countPublicStories),
   search: versionedCache(searchStories),
-  /**
-   * Whole story pages, keyed by internal path and origin (canonical URLs carry it). A page is tens
-   * of kilobytes; a few hundred cover the stories people are reading now.
-   */
-  renderedPage: versionedCache(renderInternally, { maxEntries: 300 }),
 };

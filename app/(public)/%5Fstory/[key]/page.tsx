@@ -3,20 +3,21 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/public/json-ld";
 import { StoryPage } from "@/components/public/story-page";
-import { internalRenderOrigin } from "@/lib/public/internal-render";
 import { defaultSharedImage, sharedImage } from "@/lib/public/page-metadata";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
+import { isRoutedStoryRequest } from "@/lib/public/story-routing";
 import { storyStructuredData } from "@/lib/public/structured-data";
-import { authorPath, storyPath } from "@/lib/public/urls";
+import { authorPath, requestOrigin, storyPath } from "@/lib/public/urls";
 
-// Rendered only for app/(public)/[section]/[slug]/route.ts, which sets the status readers get:
-// a story id, "gone" (410) or anything else (404). See lib/public/internal-render.ts.
+// Rendered only for story addresses, routed here by the server (lib/public/story-routing.ts):
+// a story id, "gone" (answered 410) or anything else (404).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function load(key: string) {
-  const origin = internalRenderOrigin(await headers());
-  if (!origin) notFound();
+  const requestHeaders = await headers();
+  if (!isRoutedStoryRequest(requestHeaders)) notFound();
+  const origin = requestOrigin(requestHeaders);
   const publication = await publicState();
   if (key === "gone") return { kind: "gone" as const, publication };
   if (!UUID.test(key)) notFound();
