@@ -17,7 +17,7 @@ describe("story addresses, routed by the server before Next", () => {
   const server = createServer(async (req, res) => {
     const arrivedAt = Number(req.headers["x-test-arrived"]);
     if (await routeStoryRequest(req, res, arrivedAt)) return;
-    const headers = new Headers(Object.entries(req.headers).map(([name, value]) => [name, String(value)]));
+    const headers = new Headers(Object.entries(req.headers).map(([name, value]): [string, string] => [name, String(value)]));
     res.writeHead(req.url?.includes("fail") ? 500 : 200, { "content-type": "application/json" });
     res.end(JSON.stringify({ url: req.url, routed: isRoutedStoryRequest(headers), marked: req.headers[STORY_ROUTING_HEADER] !== undefined }));
   });

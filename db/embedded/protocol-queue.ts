@@ -1,7 +1,10 @@
 import type { PGlite } from "@electric-sql/pglite";
 
+const codes = (letters: string[]) => new Set(letters.map((letter) => letter.charCodeAt(0)));
 /** Extended-query messages that leave the backend mid-sequence until the client's Sync. */
-const SEQUENCE_MESSAGES = new Set(["P", "B", "D", "E", "C", "H"].map((letter) => letter.charCodeAt(0)));
+const SEQUENCE_MESSAGES = codes(["P", "B", "D", "E", "C", "H"]);
+/** Those whose answers can wait for the Sync (or Flush), as a PostgreSQL server's do. */
+const HELD_ANSWERS = codes(["P", "B", "D", "E", "C"]);
 
 type Pending = {
   handlerId: number;
@@ -19,12 +22,17 @@ type Pending = {
  * parameters to the other's statement ("invalid input syntax for type uuid", or worse, a wrong
  * answer). Here a connection keeps the backend from its first extended-query message to its
  * Sync, and for the whole of any transaction.
+ *
+ * Like a PostgreSQL server, it holds a sequence's answers until the Sync (or Flush) and sends them
+ * in one write: one wake-up of the client per query instead of five.
  */
 export class ProtocolQueue {
   private queue: Pending[] = [];
   private processing = false;
   /** The connection whose sequence or transaction is in progress, if any. */
   private owner: number | null = null;
+  /** Answers held for each connection until its Sync or Flush. */
+  private held = new Map<number, Uint8Array[]>();
 
   constructor(private readonly db: PGlite) {}
 
@@ -46,14 +54,13 @@ export class ProtocolQueue {
     this.processing = true;
     try {
       for (let pending = this.next(); pending; pending = this.next()) {
-        let bytes = 0;
+        const answers = this.held.get(pending.handlerId) ?? [];
+        this.held.delete(pending.handlerId);
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(pending!.message, {
-              onRawData: (data) => {
-                bytes += data.length;
-                pending!.onData(data);
-              },
+              // A copy: the backend reuses the memory behind `data`.
+              onRawData: (data) => void answers.push(new Uint8Array(data)),
             }),
           );
         } catch (error) {
@@ -61,8 +68,10 @@ export class ProtocolQueue {
           pending.reject(error);
           continue;
         }
-        const midSequence = SEQUENCE_MESSAGES.has(pending.message[0]);
-        this.owner = this.db.isInTransaction() || midSequence ? pending.handlerId : null;
+        const kind = pending.message[0];
+        this.owner = this.db.isInTransaction() || SEQUENCE_MESSAGES.has(kind) ? pending.handlerId : null;
+        if (HELD_ANSWERS.has(kind)) this.held.set(pending.handlerId, answers);
+        const bytes = HELD_ANSWERS.has(kind) ? 0 : send(answers, pending.onData);
         pending.resolve(bytes);
       }
     } finally {
@@ -75,6 +84,7 @@ export class ProtocolQueue {
   }
 
   clearQueueForHandler(handlerId: number): void {
+    this.held.delete(handlerId);
     this.queue = this.queue.filter((pending) => {
       if (pending.handlerId !== handlerId) return true;
       pending.reject(new Error("Handler disconnected"));
@@ -89,4 +99,12 @@ export class ProtocolQueue {
     this.owner = null;
     await this.processQueue();
   }
+}
+
+/** Passes a connection's answers on as one chunk; the number of bytes sent. */
+function send(answers: Uint8Array[], onData: (data: Uint8Array) => void): number {
+  if (answers.length === 0) return 0;
+  const data = answers.length === 1 ? answers[0] : Buffer.concat(answers);
+  onData(data);
+  return data.length;
 }
