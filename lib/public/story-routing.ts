@@ -16,11 +16,13 @@ import { isPlausibleSlug } from "./params";
  * /_story/… answers only requests the server marked with this process's token, so it is not a
  * second public address for anything.
  */
+
 /** The address as of the public version when the request arrived (see fresh-read.ts). */
 type StoryAddressLookup = (sectionSlug: string, slug: string, arrivedAt: number) => Promise<StoryAddress>;
 type StoryRouting = { lookup: StoryAddressLookup; token: string };
 
-const TOKEN_HEADER = "x-masthead-story";
+/** Readers cannot send this mark themselves: the server drops it from every incoming request. */
+export const STORY_ROUTING_HEADER = "x-masthead-story";
 const globalForRouting = globalThis as unknown as { mastheadStoryRouting?: StoryRouting };
 
 export function openStoryRouting(lookup: StoryAddressLookup): void {
@@ -42,7 +44,7 @@ export async function routeStoryAddress(pathname: string, search: string, arrive
 
   const address = await routing.lookup(sectionSlug, slug, arrivedAt);
   if (address.kind === "moved") return { kind: "redirect", location: `/${address.sectionSlug}/${address.slug}${search}` };
-  const headers = { [TOKEN_HEADER]: routing.token };
+  const headers = { [STORY_ROUTING_HEADER]: routing.token };
   if (address.kind === "live") return { kind: "render", path: `/_story/${address.storyId}`, headers };
   if (address.kind === "gone") return { kind: "render", path: "/_story/gone", headers, status: 410 };
   // The story page's 404, exactly like a draft's or a story that never existed.
@@ -52,10 +54,7 @@ export async function routeStoryAddress(pathname: string, search: string, arrive
 /** Whether this request was routed to /_story/… by our own server (see above). */
 export function isRoutedStoryRequest(headers: Headers): boolean {
   const expected = globalForRouting.mastheadStoryRouting?.token;
-  const token = headers.get(TOKEN_HEADER);
+  const token = headers.get(STORY_ROUTING_HEADER);
   if (!expected || !token || token.length !== expected.length) return false;
   return crypto.timingSafeEqual(Buffer.from(token), Buffer.from(expected));
 }
-
-/** Readers cannot send the mark themselves; the server drops it from every incoming request. */
-export const STORY_ROUTING_HEADER = TOKEN_HEADER;
