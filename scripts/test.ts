@@ -35,7 +35,8 @@ async function createTestDatabases(adminUrl: string): Promise<TestDatabases> {
   await admin.connect();
   const prefix = `masthead_test_${crypto.randomBytes(4).toString("hex")}`;
   const names = { TEST_DATABASE_URL: `${prefix}_unit`, E2E_DATABASE_URL: `${prefix}_e2e`, E2E_SETUP_DATABASE_URL: `${prefix}_setup` };
-  const env: Record<string, string> = {};
+  // Tests that need databases of their own (two instances, backups across databases) make them here.
+  const env: Record<string, string> = { POSTGRES_ADMIN_URL: adminUrl };
   for (const [variable, name] of Object.entries(names)) {
     await admin.query(`CREATE DATABASE "${name}"`);
     const url = new URL(adminUrl);

@@ -13,6 +13,8 @@ export interface MediaStorage {
   get(key: string): Promise<Buffer | null>;
   /** Removes every file under the prefix, which must name a whole folder such as `<mediaId>`. */
   delete(prefix: string): Promise<void>;
+  /** Every stored key, in no particular order (backups and moving between drivers walk these). */
+  list(): AsyncIterable<string>;
 }
 
 export class InvalidMediaKey extends Error {}
@@ -66,6 +68,19 @@ export class FileMediaStorage implements MediaStorage {
 
   async delete(prefix: string): Promise<void> {
     await fs.rm(this.pathOf(prefix.replace(/\/$/, "")), { recursive: true, force: true });
+  }
+
+  async *list(): AsyncIterable<string> {
+    const entries = await fs.readdir(this.root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const key = path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      // Temp files of a write under way are not stored media.
+      if (key.split("/").every((segment) => SEGMENT.test(segment))) yield key;
+    }
   }
 }
 
