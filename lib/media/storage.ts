@@ -15,6 +15,8 @@ export interface MediaStorage {
   delete(prefix: string): Promise<void>;
   /** Every stored key, in no particular order (backups and moving between drivers walk these). */
   list(): AsyncIterable<string>;
+  /** Resolves when the store can be reached and written; rejects with the reason otherwise (readiness). */
+  check(): Promise<void>;
 }
 
 export class InvalidMediaKey extends Error {}
@@ -68,6 +70,11 @@ export class FileMediaStorage implements MediaStorage {
 
   async delete(prefix: string): Promise<void> {
     await fs.rm(this.pathOf(prefix.replace(/\/$/, "")), { recursive: true, force: true });
+  }
+
+  async check(): Promise<void> {
+    await fs.mkdir(this.root, { recursive: true });
+    await fs.access(this.root, fs.constants.W_OK);
   }
 
   async *list(): AsyncIterable<string> {
