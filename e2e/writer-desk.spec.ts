@@ -1,3 +1,4 @@
+import type { Browser } from "@playwright/test";
 import { createStaff } from "./support/database";
 import { LoginPage, expect, signInAsNewStaff, test } from "./support/fixtures";
 import { servers } from "./support/servers";
@@ -69,16 +70,22 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   await expect(row).toContainText("News");
 });
 
-test("the same story saved from two tabs: the second sees both versions and loses nothing", async ({ browser }) => {
-  // Two pages and several saves: on a loaded two-core machine the conflict answer can take a while.
-  test.slow();
+/** A new writer's new story, in a browser context of its own (so a test can open a second tab on it). */
+async function newStoryInOwnContext(browser: Browser, address: string) {
   const writer = await createStaff(servers.newsroom, "writer");
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::2:1" } });
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
   const first = await context.newPage();
   await new LoginPage(first).goto();
   await new LoginPage(first).signIn(writer.email, writer.password);
   const firstEditor = new StoryEditorPage(first);
   const url = await firstEditor.createStory();
+  return { context, first, firstEditor, url };
+}
+
+test("the same story saved from two tabs: the second sees both versions and loses nothing", async ({ browser }) => {
+  // Two pages and several saves: on a loaded two-core machine the conflict answer can take a while.
+  test.slow();
+  const { context, first, firstEditor, url } = await newStoryInOwnContext(browser, "2001:db8::2:1");
   const second = await context.newPage();
   await second.goto(url);
   const secondEditor = new StoryEditorPage(second);
@@ -107,6 +114,41 @@ test("the same story saved from two tabs: the second sees both versions and lose
   await first.reload();
   await expect(first.getByLabel("Headline")).toHaveValue("Tab one's headline");
   await expect(firstEditor.body()).toContainText("Words typed in the first tab.");
+  await context.close();
+});
+
+test("behind a proxy answering 502 the editor retries on its own; a story changed meanwhile still shows the conflict", async ({ browser }) => {
+  test.slow();
+  const { context, first, firstEditor, url } = await newStoryInOwnContext(browser, "2001:db8::2:2");
+  await firstEditor.body().click();
+  await first.keyboard.type("Before the gateway failed.");
+  await firstEditor.expectSaved();
+
+  // What a reverse proxy answers while the app behind it restarts; the browser itself stays online.
+  await first.route("**/*", (route) =>
+    route.request().method() === "POST" || new URL(route.request().url()).pathname === "/api/health"
+      ? route.fulfill({ status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" })
+      : route.continue(),
+  );
+  await first.keyboard.press("Enter");
+  await first.keyboard.type("Typed while the gateway answered 502.");
+  await expect(firstEditor.saveStatus()).toHaveText("Can't reach the server — retrying; your changes are kept on this device", { timeout: 15_000 });
+
+  const second = await context.newPage();
+  await second.goto(url);
+  const secondEditor = new StoryEditorPage(second);
+  await secondEditor.body().click();
+  await second.keyboard.press("End");
+  await second.keyboard.type(" Added in another tab.");
+  await second.keyboard.press("ControlOrMeta+s");
+  await secondEditor.expectSaved();
+
+  // The gateway recovers; nobody touches the first tab, whose retry meets the newer version.
+  await first.unroute("**/*");
+  const dialog = first.getByRole("dialog", { name: "This story changed while you were editing" });
+  await expect(dialog).toBeVisible({ timeout: 25_000 });
+  await expect(dialog.getByRole("region", { name: "Your version" })).toContainText("Typed while the gateway answered 502.");
+  await expect(dialog).toContainText("Added in another tab.");
   await context.close();
 });
 
