@@ -152,6 +152,33 @@ test("behind a proxy answering 502 the editor retries on its own; a story change
   await context.close();
 });
 
+test("after a deploy the open editor's saves are refused: it asks for a reload, which restores the kept text", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await editor.body().click();
+  await page.keyboard.type("Saved before the deploy.");
+  await editor.expectSaved();
+
+  // What a new build answers to the old build's save: its server actions have new ids.
+  await page.route("**/*", (route) =>
+    route.request().method() === "POST"
+      ? route.fulfill({ status: 404, headers: { "x-nextjs-action-not-found": "1" }, contentType: "text/plain", body: "Server action not found." })
+      : route.continue(),
+  );
+  await page.keyboard.type(" Typed after the deploy.");
+  await expect(editor.saveStatus()).toHaveText("Not saved — Masthead was updated: reload the page to keep saving; your changes are kept on this device", {
+    timeout: 15_000,
+  });
+  await page.unroute("**/*");
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.reload();
+  const banner = page.getByRole("region", { name: "Unsaved changes" });
+  await banner.getByRole("button", { name: "Restore unsaved changes" }).click();
+  await expect(editor.body()).toContainText("Saved before the deploy. Typed after the deploy.");
+  await editor.expectSaved();
+});
+
 test("leaving the page with unsaved changes asks first", async ({ page }) => {
   await signInAsNewStaff(page, "writer");
   const editor = new StoryEditorPage(page);

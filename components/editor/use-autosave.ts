@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_isUnrecognizedActionError as isUnrecognizedAction } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveStoryAction } from "@/app/(desk)/desk/stories/actions";
 import type { ClientStory, StoryDraftInput } from "@/lib/story-editing";
@@ -11,6 +12,7 @@ export type SaveStatus =
   | { kind: "saving" }
   | { kind: "offline" }
   | { kind: "unreachable" }
+  | { kind: "outdated" }
   | { kind: "conflict" }
   | { kind: "error"; message: string };
 
@@ -102,8 +104,13 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
           scheduleSave.current(PAUSE_MS);
         }
         return true;
-      } catch {
+      } catch (error) {
         keepLocally();
+        // A new build was deployed: this page's save no longer exists there, and retrying cannot help.
+        if (isUnrecognizedAction(error)) {
+          setStatus({ kind: "outdated" });
+          return false;
+        }
         failures.current += 1;
         explicitUnsent.current = explicit;
         setStatus(await whyUnsent());
