@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import type { Browser, Page, Route } from "@playwright/test";
 import { createStaff } from "./support/database";
 import { LoginPage, expect, signInAsNewStaff, test } from "./support/fixtures";
 import { servers } from "./support/servers";
@@ -82,6 +82,13 @@ async function newStoryInOwnContext(browser: Browser, address: string) {
   return { context, first, firstEditor, url };
 }
 
+/** Until unrouted, the page's saves (every POST) and the given paths get this answer instead of the server's. */
+async function answerSavesWith(page: Page, answer: Parameters<Route["fulfill"]>[0], paths: string[] = []) {
+  await page.route("**/*", (route) =>
+    route.request().method() === "POST" || paths.includes(new URL(route.request().url()).pathname) ? route.fulfill(answer) : route.continue(),
+  );
+}
+
 test("the same story saved from two tabs: the second sees both versions and loses nothing", async ({ browser }) => {
   // Two pages and several saves: on a loaded two-core machine the conflict answer can take a while.
   test.slow();
@@ -125,11 +132,7 @@ test("behind a proxy answering 502 the editor retries on its own; a story change
   await firstEditor.expectSaved();
 
   // What a reverse proxy answers while the app behind it restarts; the browser itself stays online.
-  await first.route("**/*", (route) =>
-    route.request().method() === "POST" || new URL(route.request().url()).pathname === "/api/health"
-      ? route.fulfill({ status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" })
-      : route.continue(),
-  );
+  await answerSavesWith(first, { status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" }, ["/api/health"]);
   await first.keyboard.press("Enter");
   await first.keyboard.type("Typed while the gateway answered 502.");
   await expect(firstEditor.saveStatus()).toHaveText("Can't reach the server — retrying; your changes are kept on this device", { timeout: 15_000 });
@@ -161,11 +164,7 @@ test("after a deploy the open editor's saves are refused: it asks for a reload, 
   await editor.expectSaved();
 
   // What a new build answers to the old build's save: its server actions have new ids.
-  await page.route("**/*", (route) =>
-    route.request().method() === "POST"
-      ? route.fulfill({ status: 404, headers: { "x-nextjs-action-not-found": "1" }, contentType: "text/plain", body: "Server action not found." })
-      : route.continue(),
-  );
+  await answerSavesWith(page, { status: 404, headers: { "x-nextjs-action-not-found": "1" }, contentType: "text/plain", body: "Server action not found." });
   await page.keyboard.type(" Typed after the deploy.");
   await expect(editor.saveStatus()).toHaveText("Not saved — Masthead was updated: reload the page to keep saving; your changes are kept on this device", {
     timeout: 15_000,
