@@ -166,6 +166,11 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
     [changed],
   );
 
+  /** A workflow step taken on this page moved the story on: later saves and steps build on that revision. */
+  const carryOnFrom = useCallback((revision: number) => {
+    baseRevision.current = revision;
+  }, []);
+
   /** The story is being deleted: no more saves, and nothing left to warn about on leaving. */
   const discard = useCallback(() => {
     blocked.current = true;
@@ -208,6 +213,7 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
     save,
     adoptServerVersion,
     restoreFrom,
+    carryOnFrom,
     discard,
     baseRevision: () => baseRevision.current,
   };
