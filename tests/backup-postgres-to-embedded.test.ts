@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { pool } from "@/db/client";
+import { startEmbeddedPostgres } from "@/db/embedded/server";
+import { runMigrations } from "@/db/migrate";
+import { ensurePublication } from "@/db/seed";
+import { db } from "@/db/client";
+import { readRecords } from "@/lib/backup/reader";
+import { BackupWriter } from "@/lib/backup/writer";
+import { expectRealisticNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
+import { startTestPostgres, type TestPostgres } from "./support/postgres";
+import { exitCode, output, runScript } from "./support/processes";
+
+// Each test runs the commands as processes (tsx starting up, PGlite opening a data directory): slow on a busy machine.
+const SLOW = 120_000;
+
+let work: string;
+let sourceDir: string;
+let sourceUrl: string;
+let postgres: TestPostgres;
+let backupFile: string;
+
+async function run(script: string, args: string[], env: Record<string, string>) {
+  const child = runScript(script, args, env);
+  const log = output(child);
+  const code = await exitCode(child);
+  return { code, text: log.text().trim() };
+}
+
+/** Reads the embedded database in a data directory once no process holds it. */
+async function snapshotEmbedded(dataDir: string) {
+  const embedded = await startEmbeddedPostgres(dataDir);
+  try {
+    return await snapshotDatabase(embedded.url);
+  } finally {
+    await embedded.stop();
+  }
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-backup-"));
+  postgres = await startTestPostgres();
+  sourceUrl = await postgres.createDatabase();
+  sourceDir = path.join(work, "source");
+  process.env.DATABASE_URL = sourceUrl;
+  process.env.DATA_DIR = sourceDir;
+  await runMigrations(pool());
+  await ensurePublication(db());
+  await seedNewsroom();
+  backupFile = path.join(work, "newsroom.backup");
+  const backup = await run("backup.ts", [backupFile], { DATABASE_URL: sourceUrl, DATA_DIR: sourceDir });
+  if (backup.code !== 0) throw new Error(backup.text);
+}, SLOW);
+
+afterAll(async () => {
+  await pool().end();
+  await postgres?.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("PostgreSQL → file → embedded", () => {
+  test("restores into an embedded database a first start created, value for value, media byte for byte", async () => {
+    const targetDir = path.join(work, "target");
+    // What a first `npm start` leaves: migrations applied and the publication row, nobody signed up.
+    expect((await run("db.ts", ["migrate"], { DATA_DIR: targetDir })).code).toBe(0);
+
+    const restore = await run("restore.ts", [backupFile], { DATA_DIR: targetDir });
+    expect(restore.text).toMatch(/^Restored .* \(Masthead 0\.1\.0, postgresql database, taken .*\):\n\s+\d+ rows in 21 tables, \d+ media files$/);
+    expect(restore.code).toBe(0);
+
+    const source = await snapshotDatabase(sourceUrl);
+    const sourceMedia = await snapshotMedia(sourceDir);
+    expectRealisticNewsroom(source, sourceMedia);
+    expect(await snapshotEmbedded(targetDir)).toEqual(source);
+    expect(await snapshotMedia(targetDir)).toEqual(sourceMedia);
+  }, SLOW);
+
+  test("a backup from a newer Masthead is refused before the target is touched", async () => {
+    // The same content, signed properly, but with one migration this version does not have.
+    const newer = path.join(work, "newer.backup");
+    const writer = BackupWriter.open(newer);
+    for await (const record of readRecords(backupFile)) {
+      if (record.kind === "table") await writer.record("table", { name: record.name });
+      else if (record.kind === "row") await writer.row(record.json);
+      else if (record.kind === "media") await writer.media(record.key, record.bytes);
+      else await writer.record("manifest", { ...record.manifest, migrations: [...record.manifest.migrations, { hash: "f".repeat(64), createdAt: "4102444800000" }] });
+    }
+    await writer.finish();
+
+    const targetDir = path.join(work, "untouched");
+    const restore = await run("restore.ts", [newer], { DATA_DIR: targetDir });
+    expect(restore.text).toBe(
+      "masthead: This backup comes from a newer Masthead (6 migrations; this version knows 5): restore it with that version or a later one.",
+    );
+    expect(restore.code).toBe(1);
+    expect(fs.readdirSync(targetDir)).toEqual([]);
+  }, SLOW);
+});
