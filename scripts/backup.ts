@@ -8,13 +8,10 @@ import { openBackupSource } from "../lib/backup/database-target";
 import { describeBackup } from "../lib/backup/describe";
 import { mediaStorage } from "../lib/media/storage";
 import { exitWithError } from "./fatal";
+import { fileArgument } from "./file-argument";
 
 async function main() {
-  const file = process.argv[2];
-  if (!file) {
-    console.error("usage: npm run backup -- <file>");
-    process.exit(2);
-  }
+  const file = fileArgument("backup");
   const dataDir = resolveDataDir();
   prepareDataDir(dataDir);
   const source = await openBackupSource(dataDir);

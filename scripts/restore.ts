@@ -8,13 +8,10 @@ import { describeRestore } from "../lib/backup/describe";
 import { restoreBackup } from "../lib/backup/restore";
 import { mediaStorage } from "../lib/media/storage";
 import { exitWithError } from "./fatal";
+import { fileArgument } from "./file-argument";
 
 async function main() {
-  const file = process.argv[2];
-  if (!file) {
-    console.error("usage: npm run restore -- <file>");
-    process.exit(2);
-  }
+  const file = fileArgument("restore");
   const dataDir = resolveDataDir();
   prepareDataDir(dataDir);
   const summary = await restoreBackup(file, () => openRestoreTarget(dataDir), mediaStorage());

@@ -5,9 +5,9 @@ import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pool } from "@/db/client";
-import { expectRealisticNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
+import { expectSameNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
 import { startTestPostgres, type TestPostgres } from "./support/postgres";
-import { exitCode, output, runScript, waitForLine } from "./support/processes";
+import { exitCode, runScript, runToEnd, waitForLine } from "./support/processes";
 
 // The embedded newsroom runs (its database server started as `npm run db:server` does) while it is backed up.
 // Each test runs the commands as processes (tsx starting up, PGlite opening a data directory): slow on a busy machine.
@@ -19,13 +19,6 @@ let sourceUrl: string;
 let server: ChildProcess;
 let postgres: TestPostgres;
 let backupFile: string;
-
-async function run(script: string, args: string[], env: Record<string, string>) {
-  const child = runScript(script, args, env);
-  const log = output(child);
-  const code = await exitCode(child);
-  return { code, text: log.text().trim() };
-}
 
 async function publicTables(url: string): Promise<number> {
   const client = new pg.Client(url);
@@ -60,22 +53,18 @@ afterAll(async () => {
 
 describe("embedded → file → PostgreSQL", () => {
   test("a backup taken while the embedded server runs restores into PostgreSQL value for value, media byte for byte", async () => {
-    const backup = await run("backup.ts", [backupFile], { DATA_DIR: sourceDir });
+    const backup = await runToEnd("backup.ts", [backupFile], { DATA_DIR: sourceDir });
     expect(backup.text).toMatch(/^Backed up the embedded database and media to .*newsroom\.backup \(\d+(\.\d)? kB\):/);
     expect(backup.text).toMatch(/21 tables, \d+ rows \(.*users 3.*\), 5 migrations applied\n\s+\d+ media files/);
     expect(backup.code).toBe(0);
 
     const targetUrl = await postgres.createDatabase();
     const targetDir = path.join(work, "target");
-    const restore = await run("restore.ts", [backupFile], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
+    const restore = await runToEnd("restore.ts", [backupFile], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
     expect(restore.text).toMatch(/^Restored .* \(Masthead 0\.1\.0, embedded database, taken .*\):\n\s+\d+ rows in 21 tables, \d+ media files$/);
     expect(restore.code).toBe(0);
 
-    const source = await snapshotDatabase(sourceUrl);
-    const sourceMedia = await snapshotMedia(sourceDir);
-    expectRealisticNewsroom(source, sourceMedia);
-    expect(await snapshotDatabase(targetUrl)).toEqual(source);
-    expect(await snapshotMedia(targetDir)).toEqual(sourceMedia);
+    const source = await expectSameNewsroom({ url: sourceUrl, dataDir: sourceDir }, { snapshot: await snapshotDatabase(targetUrl), dataDir: targetDir });
 
     // The restored sequence continues after the source's last value, so the next entry gets a new id.
     const client = new pg.Client(targetUrl);
@@ -88,11 +77,11 @@ describe("embedded → file → PostgreSQL", () => {
   test("a target that is not empty is refused with a sentence, and nothing changes", async () => {
     const targetUrl = await postgres.createDatabase();
     const targetDir = path.join(work, "occupied");
-    expect((await run("restore.ts", [backupFile], { DATABASE_URL: targetUrl, DATA_DIR: targetDir })).code).toBe(0);
+    expect((await runToEnd("restore.ts", [backupFile], { DATABASE_URL: targetUrl, DATA_DIR: targetDir })).code).toBe(0);
     const before = await snapshotDatabase(targetUrl);
     const mediaBefore = await snapshotMedia(targetDir);
 
-    const again = await run("restore.ts", [backupFile], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
+    const again = await runToEnd("restore.ts", [backupFile], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
     expect(again.code).toBe(1);
     expect(again.text).toMatch(/^masthead: The target database is not empty \(it has rows in .*users.*\): restore needs a new database, or one Masthead has only just created\. Nothing was changed\.$/);
     expect(await snapshotDatabase(targetUrl)).toEqual(before);
@@ -100,7 +89,7 @@ describe("embedded → file → PostgreSQL", () => {
 
     // An empty database with a media store that already holds files is refused too.
     const emptyUrl = await postgres.createDatabase();
-    const mediaOnly = await run("restore.ts", [backupFile], { DATABASE_URL: emptyUrl, DATA_DIR: targetDir });
+    const mediaOnly = await runToEnd("restore.ts", [backupFile], { DATABASE_URL: emptyUrl, DATA_DIR: targetDir });
     expect(mediaOnly.code).toBe(1);
     expect(mediaOnly.text).toMatch(/^masthead: The media store is not empty \(it holds .*\): restore needs an empty one\. Nothing was changed\.$/);
     expect(await publicTables(emptyUrl)).toBe(0);
@@ -120,7 +109,7 @@ describe("embedded → file → PostgreSQL", () => {
     for (const { name, content, error } of cases) {
       const file = path.join(work, name);
       fs.writeFileSync(file, content);
-      const restore = await run("restore.ts", [file], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
+      const restore = await runToEnd("restore.ts", [file], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
       expect(restore.text, name).toMatch(/^masthead: /);
       expect(restore.text, name).toMatch(error);
       expect(restore.code, name).toBe(1);

@@ -9,9 +9,9 @@ import { ensurePublication } from "@/db/seed";
 import { db } from "@/db/client";
 import { readRecords } from "@/lib/backup/reader";
 import { BackupWriter } from "@/lib/backup/writer";
-import { expectRealisticNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
+import { expectSameNewsroom, seedNewsroom, snapshotDatabase } from "./support/newsroom-backup";
 import { startTestPostgres, type TestPostgres } from "./support/postgres";
-import { exitCode, output, runScript } from "./support/processes";
+import { runToEnd } from "./support/processes";
 
 // Each test runs the commands as processes (tsx starting up, PGlite opening a data directory): slow on a busy machine.
 const SLOW = 120_000;
@@ -21,13 +21,6 @@ let sourceDir: string;
 let sourceUrl: string;
 let postgres: TestPostgres;
 let backupFile: string;
-
-async function run(script: string, args: string[], env: Record<string, string>) {
-  const child = runScript(script, args, env);
-  const log = output(child);
-  const code = await exitCode(child);
-  return { code, text: log.text().trim() };
-}
 
 /** Reads the embedded database in a data directory once no process holds it. */
 async function snapshotEmbedded(dataDir: string) {
@@ -50,7 +43,7 @@ beforeAll(async () => {
   await ensurePublication(db());
   await seedNewsroom();
   backupFile = path.join(work, "newsroom.backup");
-  const backup = await run("backup.ts", [backupFile], { DATABASE_URL: sourceUrl, DATA_DIR: sourceDir });
+  const backup = await runToEnd("backup.ts", [backupFile], { DATABASE_URL: sourceUrl, DATA_DIR: sourceDir });
   if (backup.code !== 0) throw new Error(backup.text);
 }, SLOW);
 
@@ -64,17 +57,13 @@ describe("PostgreSQL → file → embedded", () => {
   test("restores into an embedded database a first start created, value for value, media byte for byte", async () => {
     const targetDir = path.join(work, "target");
     // What a first `npm start` leaves: migrations applied and the publication row, nobody signed up.
-    expect((await run("db.ts", ["migrate"], { DATA_DIR: targetDir })).code).toBe(0);
+    expect((await runToEnd("db.ts", ["migrate"], { DATA_DIR: targetDir })).code).toBe(0);
 
-    const restore = await run("restore.ts", [backupFile], { DATA_DIR: targetDir });
+    const restore = await runToEnd("restore.ts", [backupFile], { DATA_DIR: targetDir });
     expect(restore.text).toMatch(/^Restored .* \(Masthead 0\.1\.0, postgresql database, taken .*\):\n\s+\d+ rows in 21 tables, \d+ media files$/);
     expect(restore.code).toBe(0);
 
-    const source = await snapshotDatabase(sourceUrl);
-    const sourceMedia = await snapshotMedia(sourceDir);
-    expectRealisticNewsroom(source, sourceMedia);
-    expect(await snapshotEmbedded(targetDir)).toEqual(source);
-    expect(await snapshotMedia(targetDir)).toEqual(sourceMedia);
+    await expectSameNewsroom({ url: sourceUrl, dataDir: sourceDir }, { snapshot: await snapshotEmbedded(targetDir), dataDir: targetDir });
   }, SLOW);
 
   test("a backup from a newer Masthead is refused before the target is touched", async () => {
@@ -90,7 +79,7 @@ describe("PostgreSQL → file → embedded", () => {
     await writer.finish();
 
     const targetDir = path.join(work, "untouched");
-    const restore = await run("restore.ts", [newer], { DATA_DIR: targetDir });
+    const restore = await runToEnd("restore.ts", [newer], { DATA_DIR: targetDir });
     expect(restore.text).toBe(
       "masthead: This backup comes from a newer Masthead (6 migrations; this version knows 5): restore it with that version or a later one.",
     );

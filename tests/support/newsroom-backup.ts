@@ -1,6 +1,7 @@
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import pg from "pg";
+import { expect } from "vitest";
 import { db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { addComment } from "@/db/queries/comments";
@@ -76,8 +77,21 @@ export async function snapshotMedia(dataDir: string): Promise<Map<string, Buffer
   return files;
 }
 
+/**
+ * A restored newsroom against its source: every row of every table, the sequences, the migration
+ * history and every media file's bytes. Returns the source's snapshot.
+ */
+export async function expectSameNewsroom(source: { url: string; dataDir: string }, target: { snapshot: DatabaseSnapshot; dataDir: string }) {
+  const expected = await snapshotDatabase(source.url);
+  const media = await snapshotMedia(source.dataDir);
+  expectRealisticNewsroom(expected, media);
+  expect(target.snapshot).toEqual(expected);
+  expect(await snapshotMedia(target.dataDir)).toEqual(media);
+  return expected;
+}
+
 /** What a newsroom must hold for a comparison to mean something: guards against comparing two empty copies. */
-export function expectRealisticNewsroom(snapshot: DatabaseSnapshot, media: Map<string, Buffer>): void {
+function expectRealisticNewsroom(snapshot: DatabaseSnapshot, media: Map<string, Buffer>): void {
   const count = (table: string) => snapshot.tables[table].length;
   const problems = [
     count("users") >= 3 || "users",
