@@ -61,6 +61,14 @@ async function writeMedia(writer: BackupWriter, storage: MediaStorage): Promise<
   return media;
 }
 
+const FILE_CALLS = new Set(["open", "write", "close", "rename", "stat"]);
+
+/** A full disk or a missing folder is the operator's to fix: say so in one sentence. */
+function asFileError(file: string, error: unknown): unknown {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  return code && syscall && FILE_CALLS.has(syscall) ? new BackupError(`Cannot write the backup file ${file} (${code}); nothing was written.`) : error;
+}
+
 export type BackupSummary = { file: string; size: number; manifest: Manifest };
 
 export async function writeBackup(file: string, source: DatabaseTarget, storage: MediaStorage): Promise<BackupSummary> {
@@ -74,6 +82,6 @@ export async function writeBackup(file: string, source: DatabaseTarget, storage:
     return { file, size: await writer.finish(), manifest };
   } catch (error) {
     await writer.abandon();
-    throw error;
+    throw asFileError(file, error);
   }
 }

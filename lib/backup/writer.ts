@@ -67,8 +67,12 @@ export class BackupWriter {
 
   async abandon(): Promise<void> {
     this.gzip.destroy();
-    this.out.destroy();
-    await once(this.out, "close").catch(() => {});
+    // After a failed open or write the stream may already be closed, and 'close' will not come again.
+    if (!this.out.closed) {
+      const closed = once(this.out, "close").catch(() => {});
+      this.out.destroy();
+      await closed;
+    }
     fs.rmSync(this.partial, { force: true });
   }
 
