@@ -1,28 +1,22 @@
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { lockHolder } from "@/db/embedded/data-dir-lock";
 import { startEmbeddedPostgres } from "@/db/embedded/server";
+import { BackupError } from "./errors";
 
 export type DatabaseTarget = { url: string; kind: "embedded" | "postgresql"; stop: () => Promise<void> };
 
-/** The running embedded server's address (scripts/database.ts writes it), if one answers there. */
-async function runningEmbeddedServer(dataDir: string): Promise<string | null> {
-  let url: string;
+/**
+ * The address of the server running on the data directory, if one holds its lock: it wrote the
+ * address next to the lock (scripts/database.ts). A file left by a killed server is not trusted.
+ */
+function runningEmbeddedServer(dataDir: string): string | null {
+  const holder = lockHolder(dataDir);
+  if (holder === null) return null;
   try {
-    url = fs.readFileSync(path.join(dataDir, "database-url"), "utf8").trim();
+    return fs.readFileSync(path.join(dataDir, "database-url"), "utf8").trim();
   } catch {
-    return null;
-  }
-  // A file left by a killed server names a port nobody answers on: then the directory is free.
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return url;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => {});
+    throw new BackupError(`The database in ${dataDir} is held by process ${holder}, which has not written its address yet: wait until it has started, then back up again.`);
   }
 }
 
@@ -35,7 +29,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseTarget> {
 export async function openBackupSource(dataDir: string): Promise<DatabaseTarget> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, kind: "postgresql", stop: async () => {} };
-  const running = await runningEmbeddedServer(dataDir);
+  const running = runningEmbeddedServer(dataDir);
   if (running) return { url: running, kind: "embedded", stop: async () => {} };
   return openEmbedded(dataDir);
 }
