@@ -2,11 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { pool } from "@/db/client";
+import { db, pool } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded/server";
 import { runMigrations } from "@/db/migrate";
+import { createPool } from "@/db/pool";
 import { ensurePublication } from "@/db/seed";
-import { db } from "@/db/client";
+import { migrateTo } from "@/lib/backup/migrations";
 import { readRecords } from "@/lib/backup/reader";
 import { BackupWriter } from "@/lib/backup/writer";
 import { expectSameNewsroom, seedNewsroom, snapshotDatabase } from "./support/newsroom-backup";
@@ -85,5 +86,25 @@ describe("PostgreSQL → file → embedded", () => {
     );
     expect(restore.code).toBe(1);
     expect(fs.readdirSync(targetDir)).toEqual([]);
+  }, SLOW);
+
+  test("a backup from an older Masthead is restored at its own level, then brought up to date", async () => {
+    const olderUrl = await postgres.createDatabase();
+    const older = createPool(olderUrl, 1);
+    await migrateTo(older, 4);
+    await older.query(
+      "INSERT INTO users (email, display_name, slug, role, password_hash) VALUES ('old@newsroom.test', 'Old Timer', 'old-timer', 'editor', 'x')",
+    );
+    await older.end();
+    const file = path.join(work, "older.backup");
+    expect((await runToEnd("backup.ts", [file], { DATABASE_URL: olderUrl, DATA_DIR: path.join(work, "older-media") })).text).toMatch(/4 migrations applied/);
+
+    const targetUrl = await postgres.createDatabase();
+    const restore = await runToEnd("restore.ts", [file], { DATABASE_URL: targetUrl, DATA_DIR: path.join(work, "older-target") });
+    expect(restore.text).toMatch(/\n\s+1 row in \d+ tables, 0 media files, then 1 newer migration$/);
+    expect(restore.code).toBe(0);
+    const target = await snapshotDatabase(targetUrl);
+    expect(target.migrations).toEqual((await snapshotDatabase(sourceUrl)).migrations);
+    expect(target.tables.users.map((row) => JSON.parse(row))).toEqual([expect.objectContaining({ email: "old@newsroom.test", avatar_media_id: null, role: "editor" })]);
   }, SLOW);
 });

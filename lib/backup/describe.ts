@@ -3,6 +3,7 @@ import { totalRows } from "./manifest";
 import type { RestoreSummary } from "./restore";
 
 const count = (n: number) => n.toLocaleString("en");
+const counted = (n: number, thing: string) => `${count(n)} ${thing}${n === 1 ? "" : "s"}`;
 
 export function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -20,14 +21,14 @@ export function describeBackup({ file, size: fileSize, manifest }: BackupSummary
   const tables = manifest.tables.filter((table) => table.rows > 0).map((table) => `${table.name} ${count(table.rows)}`);
   return [
     `Backed up the ${manifest.source === "embedded" ? "embedded database" : "PostgreSQL database"} and media to ${file} (${size(fileSize)}):`,
-    `  ${manifest.tables.length} tables, ${count(totalRows(manifest))} rows (${tables.join(", ") || "none"}), ${manifest.migrations.length} migrations applied`,
-    `  ${count(manifest.media.files)} media files, ${size(manifest.media.bytes)}`,
+    `  ${counted(manifest.tables.length, "table")}, ${counted(totalRows(manifest), "row")} (${tables.join(", ") || "none"}), ${counted(manifest.migrations.length, "migration")} applied`,
+    `  ${counted(manifest.media.files, "media file")}, ${size(manifest.media.bytes)}`,
   ].join("\n");
 }
 
 export function describeRestore(file: string, { manifest, rows, mediaFiles, newerMigrations }: RestoreSummary): string {
   return [
     `Restored ${file} (Masthead ${manifest.mastheadVersion}, ${manifest.source} database, taken ${manifest.createdAt}):`,
-    `  ${count(rows)} rows in ${manifest.tables.length} tables, ${count(mediaFiles)} media files${newerMigrations ? `, then ${newerMigrations} newer migrations` : ""}`,
+    `  ${counted(rows, "row")} in ${counted(manifest.tables.length, "table")}, ${counted(mediaFiles, "media file")}${newerMigrations ? `, then ${counted(newerMigrations, "newer migration")}` : ""}`,
   ].join("\n");
 }
