@@ -7,10 +7,11 @@ import { startEmbeddedPostgres } from "@/db/embedded/server";
 import { runMigrations } from "@/db/migrate";
 import { createPool } from "@/db/pool";
 import { ensurePublication } from "@/db/seed";
+import type { Manifest } from "@/lib/backup/manifest";
 import { migrateTo } from "@/lib/backup/migrations";
 import { readRecords } from "@/lib/backup/reader";
 import { BackupWriter } from "@/lib/backup/writer";
-import { expectSameNewsroom, seedNewsroom, snapshotDatabase } from "./support/newsroom-backup";
+import { expectSameNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
 import { startTestPostgres, type TestPostgres } from "./support/postgres";
 import { runToEnd } from "./support/processes";
 
@@ -31,6 +32,20 @@ async function snapshotEmbedded(dataDir: string) {
   } finally {
     await embedded.stop();
   }
+}
+
+/** A properly signed copy of the backup with a changed manifest, and without the rows of `dropTable`. */
+async function rewriteBackup(file: string, manifest: (manifest: Manifest) => Manifest, dropTable?: string): Promise<void> {
+  const writer = BackupWriter.open(file);
+  let table = "";
+  for await (const record of readRecords(backupFile)) {
+    if (record.kind === "table") await writer.record("table", { name: (table = record.name) });
+    else if (record.kind === "row") {
+      if (table !== dropTable) await writer.row(record.json);
+    } else if (record.kind === "media") await writer.media(record.key, record.bytes);
+    else await writer.record("manifest", manifest(record.manifest));
+  }
+  await writer.finish();
 }
 
 beforeAll(async () => {
@@ -70,14 +85,7 @@ describe("PostgreSQL → file → embedded", () => {
   test("a backup from a newer Masthead is refused before the target is touched", async () => {
     // The same content, signed properly, but with one migration this version does not have.
     const newer = path.join(work, "newer.backup");
-    const writer = BackupWriter.open(newer);
-    for await (const record of readRecords(backupFile)) {
-      if (record.kind === "table") await writer.record("table", { name: record.name });
-      else if (record.kind === "row") await writer.row(record.json);
-      else if (record.kind === "media") await writer.media(record.key, record.bytes);
-      else await writer.record("manifest", { ...record.manifest, migrations: [...record.manifest.migrations, { hash: "f".repeat(64), createdAt: "4102444800000" }] });
-    }
-    await writer.finish();
+    await rewriteBackup(newer, (manifest) => ({ ...manifest, migrations: [...manifest.migrations, { hash: "f".repeat(64), createdAt: "4102444800000" }] }));
 
     const targetDir = path.join(work, "untouched");
     const restore = await runToEnd("restore.ts", [newer], { DATA_DIR: targetDir });
@@ -106,5 +114,19 @@ describe("PostgreSQL → file → embedded", () => {
     const target = await snapshotDatabase(targetUrl);
     expect(target.migrations).toEqual((await snapshotDatabase(sourceUrl)).migrations);
     expect(target.tables.users.map((row) => JSON.parse(row))).toEqual([expect.objectContaining({ email: "old@newsroom.test", avatar_media_id: null, role: "editor" })]);
+  }, SLOW);
+
+  test("a restore that fails half-way is undone: no rows, no media files", async () => {
+    // Every story, comment and upload names a user, and the users are gone.
+    const broken = path.join(work, "dangling.backup");
+    await rewriteBackup(broken, (manifest) => ({ ...manifest, tables: manifest.tables.map((table) => (table.name === "users" ? { ...table, rows: 0 } : table)) }), "users");
+    const targetUrl = await postgres.createDatabase();
+    const targetDir = path.join(work, "undone");
+    const restore = await runToEnd("restore.ts", [broken], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
+    expect(restore.text).toMatch(/^masthead: The restore failed and was undone \(.*violates foreign key constraint .*\)\.$/);
+    expect(restore.code).toBe(1);
+    const target = await snapshotDatabase(targetUrl);
+    expect(Object.values(target.tables).flat()).toEqual([]);
+    expect([...(await snapshotMedia(targetDir)).keys()]).toEqual([]);
   }, SLOW);
 });
