@@ -3,6 +3,8 @@ import path from "node:path";
 
 export class DataDirInUseError extends Error {}
 
+const LOCK_FILE = "masthead.lock";
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -43,7 +45,7 @@ function holderRuns(lock: string): { pid: number; runs: boolean } {
  * killed process is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
-  const lockPath = path.join(dataDir, "masthead.lock");
+  const lockPath = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx", 0o600);
@@ -67,4 +69,15 @@ export function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new DataDirInUseError(`Could not lock the data directory ${dataDir}; another process keeps taking it.`);
+}
+
+/** The live process holding the data directory (a running Masthead database), or null when it is free. */
+export function lockHolder(dataDir: string): number | null {
+  let holder: number;
+  try {
+    holder = Number.parseInt(fs.readFileSync(path.join(dataDir, LOCK_FILE), "utf8"), 10);
+  } catch {
+    return null;
+  }
+  return Number.isInteger(holder) && isAlive(holder) ? holder : null;
 }

@@ -49,3 +49,11 @@ export function exitCode(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
+
+/** Runs a script to its end: its exit code and everything it printed. */
+export async function runToEnd(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; text: string }> {
+  const child = runScript(script, args, env);
+  const log = output(child);
+  const code = await exitCode(child);
+  return { code, text: log.text().trim() };
+}
