@@ -18,6 +18,9 @@ import type { S3Config } from "./storage-config";
 const CONNECT_TIMEOUT_MS = 2_000;
 const SOCKET_TIMEOUT_MS = 5_000;
 const ATTEMPTS = 2;
+/** Calls that carry no file (a look-up, a listing, a delete) get one deadline for all attempts. */
+const SMALL_CALL_MS = 4_000;
+const deadline = () => ({ abortSignal: AbortSignal.timeout(SMALL_CALL_MS) });
 
 type SdkError = { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
 
@@ -31,6 +34,8 @@ export class S3MediaStorage implements MediaStorage {
   private readonly bucket: string;
 
   constructor(readonly config: S3Config) {
+    // The SDK is pinned; its notice is about later versions dropping Node 20, not about this one.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     this.bucket = config.bucket;
     this.client = new S3Client({
       region: config.region,
@@ -73,7 +78,7 @@ export class S3MediaStorage implements MediaStorage {
   async stat(key: string): Promise<MediaObjectInfo | null> {
     segmentsOf(key);
     return this.call(async () => {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), deadline());
       return { size: head.ContentLength ?? 0, etag: head.ETag ?? `"${head.ContentLength}"`, modified: head.LastModified ?? new Date(0) };
     });
   }
@@ -93,7 +98,7 @@ export class S3MediaStorage implements MediaStorage {
     // One by one: a media folder holds a handful of files, and multi-object delete needs a
     // checksum header that not every S3-compatible store accepts.
     for await (const key of this.keys(folder)) {
-      await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+      await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }), deadline()));
     }
   }
 
@@ -102,14 +107,14 @@ export class S3MediaStorage implements MediaStorage {
   }
 
   async check(): Promise<void> {
-    await this.call(() => this.client.send(new HeadBucketCommand({ Bucket: this.bucket })), true);
+    await this.call(() => this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), deadline()), true);
   }
 
   private async *keys(prefix: string): AsyncIterable<string> {
     let token: string | undefined;
     do {
       const page = await this.call(
-        () => this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix || undefined, ContinuationToken: token })),
+        () => this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix || undefined, ContinuationToken: token }), deadline()),
         true,
       );
       for (const object of page?.Contents ?? []) if (object.Key) yield object.Key;

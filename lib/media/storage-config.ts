@@ -11,6 +11,8 @@ export type S3Config = {
   forcePathStyle: boolean;
 };
 
+type Environment = Record<string, string | undefined>;
+
 export type MediaStorageConfig = { driver: "file"; root: string } | S3Config;
 
 /** The media settings in the environment are missing or malformed; `message` is one line for the operator. */
@@ -26,7 +28,7 @@ const S3_VARIABLES = {
 } as const;
 
 /** Which driver stores media, from MEDIA_STORAGE and the S3_* variables; read when called. */
-export function mediaStorageConfig(env: NodeJS.ProcessEnv = process.env): MediaStorageConfig {
+export function mediaStorageConfig(env: Environment = process.env): MediaStorageConfig {
   const driver = env.MEDIA_STORAGE?.trim() || "file";
   if (driver === "file") return { driver, root: path.join(resolveDataDir(), "media") };
   if (driver !== "s3") throw new MediaStorageConfigError(`MEDIA_STORAGE must be "file" (the default) or "s3", not ${JSON.stringify(driver)}.`);
@@ -50,7 +52,7 @@ export function mediaStorageConfig(env: NodeJS.ProcessEnv = process.env): MediaS
  * Where readers' browsers fetch media, when a CDN or the bucket serves them (MEDIA_PUBLIC_URL,
  * without a trailing slash); null when the app's own /media route does.
  */
-export function mediaPublicBase(env: NodeJS.ProcessEnv = process.env): string | null {
+export function mediaPublicBase(env: Environment = process.env): string | null {
   const base = env.MEDIA_PUBLIC_URL?.trim();
   if (!base) return null;
   if (!isHttpUrl(base)) throw new MediaStorageConfigError(`MEDIA_PUBLIC_URL must be an http(s) address such as https://cdn.example.com/media, not ${JSON.stringify(base)}.`);
@@ -58,7 +60,7 @@ export function mediaPublicBase(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /** Refuses a bad configuration at start-up, before anyone uploads into it. */
-export function checkMediaConfig(env: NodeJS.ProcessEnv = process.env): void {
+export function checkMediaConfig(env: Environment = process.env): void {
   mediaStorageConfig(env);
   mediaPublicBase(env);
 }

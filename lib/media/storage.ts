@@ -41,6 +41,9 @@ export class MediaStorageUnavailable extends Error {
   override name = "MediaStorageUnavailable";
 }
 
+/** What readers and uploaders are told while the store is unavailable. */
+export const MEDIA_STORAGE_UNAVAILABLE = "The image store cannot be reached just now; try again in a moment.";
+
 // Each segment starts with a letter or digit, so ".", "..", hidden and temp files can never be named.
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9]+)?$/;
 

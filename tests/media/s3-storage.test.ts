@@ -74,6 +74,23 @@ describe("S3MediaStorage against an S3 protocol server", () => {
     }
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+
+  it("gives up within a few seconds on a store that accepts connections and never answers", async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const stalled = new S3MediaStorage({ ...storage.config, endpoint: `http://127.0.0.1:${port}` });
+    const started = Date.now();
+    try {
+      await expect(stalled.stat("x/original.jpg")).rejects.toBeInstanceOf(MediaStorageUnavailable);
+      await expect(stalled.check()).rejects.toBeInstanceOf(MediaStorageUnavailable);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      silent.close();
+      for (const socket of sockets) socket.destroy();
+    }
+  });
 });
 
 describe("choosing the driver", () => {

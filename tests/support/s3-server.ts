@@ -18,6 +18,8 @@ export type S3StandIn = {
   keys(): Promise<string[]>;
   /** An object's bytes as the bucket holds them, or null. */
   read(key: string): Promise<Buffer | null>;
+  /** Makes an object look as old as `when` (s3rver dates objects by their file's mtime). */
+  backdate(key: string, when: Date): void;
   /** Stops answering (connections refused) but keeps the objects; `resume` serves them again on the same port. */
   stop(): Promise<void>;
   resume(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startS3StandIn(bucket = `media-${crypto.randomBytes(4).toS
     S3_SECRET_ACCESS_KEY: "S3RVER",
     S3_FORCE_PATH_STYLE: "1",
   };
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const client = new S3Client({
     region: env.S3_REGION,
     endpoint,
@@ -83,6 +86,10 @@ export async function startS3StandIn(bucket = `media-${crypto.randomBytes(4).toS
         if ((error as { name?: string }).name === "NoSuchKey") return null;
         throw error;
       }
+    },
+    backdate(key, when) {
+      const segments = key.split("/");
+      fs.utimesSync(path.join(directory, bucket, ...segments.slice(0, -1), `${segments.at(-1)}._S3rver_object`), when, when);
     },
     stop,
     async resume() {
