@@ -1,5 +1,6 @@
 import path from "node:path";
 import { resolveDataDir } from "@/db/embedded/data-dir";
+import { mediaPublicBase } from "./public-url";
 
 export type S3Config = {
   driver: "s3";
@@ -48,21 +49,14 @@ export function mediaStorageConfig(env: Environment = process.env): MediaStorage
   };
 }
 
-/**
- * Where readers' browsers fetch media, when a CDN or the bucket serves them (MEDIA_PUBLIC_URL,
- * without a trailing slash); null when the app's own /media route does.
- */
-export function mediaPublicBase(env: Environment = process.env): string | null {
-  const base = env.MEDIA_PUBLIC_URL?.trim();
-  if (!base) return null;
-  if (!isHttpUrl(base)) throw new MediaStorageConfigError(`MEDIA_PUBLIC_URL must be an http(s) address such as https://cdn.example.com/media, not ${JSON.stringify(base)}.`);
-  return base.replace(/\/+$/, "");
-}
-
 /** Refuses a bad configuration at start-up, before anyone uploads into it. */
 export function checkMediaConfig(env: Environment = process.env): void {
   mediaStorageConfig(env);
-  mediaPublicBase(env);
+  try {
+    mediaPublicBase(env);
+  } catch (error) {
+    throw new MediaStorageConfigError((error as Error).message);
+  }
 }
 
 function isHttpUrl(value: string): boolean {
