@@ -7,6 +7,7 @@ import { sharedImage } from "@/lib/public/page-metadata";
 import { rssFeed } from "@/lib/public/rss";
 import { authorStructuredData } from "@/lib/public/structured-data";
 import { contentSecurityPolicy } from "@/lib/security-headers";
+import { feedStory } from "../support/feed-story";
 import { parseStoryBody } from "@/lib/story-body/validate";
 import { renderStoryBodyHtml } from "@/lib/story-body/render";
 
@@ -63,22 +64,7 @@ describe("media addresses with MEDIA_PUBLIC_URL", () => {
     const person = authorStructuredData(author, { name: "The Ledger", description: "", logo: image }, ORIGIN).mainEntity as { image?: string };
     expect(person.image).toBe(`${CDN}/${ID}/w960.webp`);
     const feed = rssFeed({ title: "T", description: "D", language: "en", link: `${ORIGIN}/`, selfUrl: `${ORIGIN}/feed.xml` }, [
-      {
-        id: "4f1c9a7e-0000-4000-8000-000000000001",
-        headline: "Tides",
-        dek: "Dek",
-        slug: "tides",
-        sectionSlug: "news",
-        sectionName: "News",
-        publishedAt: new Date("2026-11-20T10:00:00Z"),
-        updatedAt: null,
-        image: { ...image, alt: "The quay", caption: "", credit: "" },
-        imageFile: { mimeType: "image/png", bytes: 1234 },
-        bylines: [],
-        bodyHtml: `${bodyWithImage()}<p><a href="/news/other">a link</a></p>`,
-        seoDescription: "",
-        tags: [],
-      },
+      { ...feedStory, image: { ...image, alt: "The quay", caption: "", credit: "" }, bodyHtml: `${bodyWithImage()}<p><a href="/news/other">a link</a></p>` },
     ], ORIGIN);
     expect(feed).toContain(`<enclosure url="${CDN}/${ID}/original.png"`);
     expect(feed).toContain(`src="${CDN}/${ID}/w960.webp"`);

@@ -57,15 +57,8 @@ describe("uploads with MEDIA_STORAGE=s3", () => {
   });
 
   it("removes what it wrote from the bucket when the store fails halfway", async () => {
-    class FailingSecondWrite extends S3MediaStorage {
-      writes = 0;
-      override async put(key: string, bytes: Buffer) {
-        if (++this.writes === 2) throw new MediaStorageUnavailable("connection reset");
-        return super.put(key, bytes);
-      }
-    }
     const before = { keys: await s3.keys(), rows: await mediaRows() };
-    const storage = new FailingSecondWrite(mediaStorageConfig(s3.env) as S3Config);
+    const storage = fixture.failingSecondPut(new S3MediaStorage(mediaStorageConfig(s3.env) as S3Config), new MediaStorageUnavailable("connection reset"));
     await expect(storeUpload(await fixture.webp(), "x.webp", null, storage)).rejects.toThrow("connection reset");
     expect({ keys: await s3.keys(), rows: await mediaRows() }).toEqual(before);
   });
