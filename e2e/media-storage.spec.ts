@@ -11,7 +11,8 @@ import { insertStory, waitUntilLive } from "./support/public-site";
 import { DEMO_PASSWORD, PORT_BASE, type TestServer, runDir } from "./support/servers";
 import { StoryEditorPage, testImage } from "./support/story-editor-page";
 
-// One newsroom of its own, storing media in an S3 bucket (s3rver), which the test can take away.
+// One newsroom of its own, storing media in an S3 bucket (s3rver), which the test can take away;
+// readers' pages load images straight from the bucket (MEDIA_PUBLIC_URL), the desk through /media.
 const server: TestServer = { port: PORT_BASE + 24, dataDir: path.join(runDir, "media-s3"), databaseUrl: "" };
 let s3: S3StandIn;
 let app: ChildProcess;
@@ -23,7 +24,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   s3 = await startS3StandIn();
   fs.mkdirSync(server.dataDir, { recursive: true });
-  app = runScript("serve.ts", ["--demo"], { DATA_DIR: server.dataDir, PORT: String(server.port), DEMO_PASSWORD, TRUST_PROXY: "1", ...s3.env });
+  app = runScript("serve.ts", ["--demo"], { DATA_DIR: server.dataDir, PORT: String(server.port), DEMO_PASSWORD, TRUST_PROXY: "1", ...s3.env, MEDIA_PUBLIC_URL: `${s3.endpoint}/${s3.bucket}` });
   await waitForLine(app, /Masthead is ready/, 100_000);
 });
 
@@ -33,7 +34,7 @@ test.afterAll(async () => {
   await s3?.dispose();
 });
 
-test("images uploaded into a bucket are served from it, and while it is gone pages still render and uploads say why they fail", async ({ page, request }) => {
+test("images uploaded into a bucket are served from it and shown to readers from its address; while it is gone pages still render and uploads say why they fail", async ({ page, request }) => {
   test.slow();
   await page.goto("/login");
   await new LoginPage(page).signIn("editor@newsroom.test", DEMO_PASSWORD);
@@ -62,6 +63,7 @@ test("images uploaded into a bucket are served from it, and while it is gone pag
   await waitUntilLive(request, story.path);
   await page.goto(story.path);
   const featured = page.getByRole("img", { name: "The harbour wall at low tide" });
+  await expect(featured).toHaveAttribute("src", `${s3.endpoint}/${s3.bucket}/${id}/w960.webp`);
   await expect.poll(() => featured.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
 
   await s3.stop();

@@ -47,10 +47,10 @@ function stop(code: number): Promise<never> {
 }
 
 async function main() {
+  checkMediaConfig();
   if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (or `npm run demo`, which builds).");
   }
-  checkMediaConfig();
   const dataDir = resolveDataDir();
   prepareDataDir(dataDir);
   process.on("SIGINT", () => void stop(0));

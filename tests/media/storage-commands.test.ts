@@ -29,6 +29,15 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+describe("starting the app", () => {
+  it("stops in one line naming the missing variable when MEDIA_STORAGE=s3 is incomplete", async () => {
+    const { S3_BUCKET: _missing, ...incomplete } = s3.env;
+    const { code, text } = await run("serve.ts", { DATA_DIR: dataDir, ...incomplete });
+    expect(code).toBe(1);
+    expect(text.trim()).toBe("masthead: MEDIA_STORAGE=s3 needs S3_BUCKET (the bucket's name).");
+  });
+});
+
 describe("npm run media:migrate", () => {
   const files = Array.from({ length: 3 }, () => crypto.randomUUID()).flatMap((id, i) => [
     { key: `${id}/original.png`, bytes: crypto.randomBytes(2000 + i) },
