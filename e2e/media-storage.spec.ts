@@ -31,7 +31,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   app?.kill("SIGTERM");
   if (app) await exitCode(app);
-  await s3?.dispose();
+  await s3?.stop();
 });
 
 test("images uploaded into a bucket are served from it and shown to readers from its address; while it is gone pages still render and uploads say why they fail", async ({ page, request }) => {
@@ -66,7 +66,7 @@ test("images uploaded into a bucket are served from it and shown to readers from
   await expect(featured).toHaveAttribute("src", `${s3.endpoint}/${s3.bucket}/${id}/w960.webp`);
   await expect.poll(() => featured.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
 
-  await s3.stop();
+  await s3.pause();
 
   await page.goto(story.path);
   await expect(page.getByRole("heading", { level: 1, name: "Harbour wall repairs begin" })).toBeVisible();

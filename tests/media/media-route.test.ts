@@ -13,14 +13,14 @@ const ID = "3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a090";
 const BYTES = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-media-route-"));
 let s3: S3StandIn;
-const saved = { ...process.env };
+const useEnv = (env: Record<string, string>) => Object.entries(env).forEach(([name, value]) => vi.stubEnv(name, value));
 
 beforeAll(async () => {
   s3 = await startS3StandIn();
 });
 afterAll(async () => {
-  process.env = saved;
-  await s3.dispose();
+  vi.unstubAllEnvs();
+  await s3.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -37,7 +37,7 @@ const drivers = {
 
 describe.each(Object.entries(drivers))("/media/<id>/<file> from %s", (_driver, env) => {
   beforeAll(async () => {
-    process.env = { ...saved, ...env() };
+    useEnv(env());
     await mediaStorage().put(`${ID}/original.png`, BYTES);
   });
 
@@ -100,9 +100,9 @@ describe.each(Object.entries(drivers))("/media/<id>/<file> from %s", (_driver, e
 
 describe("/media/<id>/<file> while the bucket cannot be reached", () => {
   beforeAll(async () => {
-    process.env = { ...saved, DATA_DIR: dataDir, ...s3.env };
+    useEnv({ DATA_DIR: dataDir, ...s3.env });
     await mediaStorage().put(`${ID}/w480.webp`, BYTES);
-    await s3.stop();
+    await s3.pause();
   });
   afterAll(() => s3.resume());
 

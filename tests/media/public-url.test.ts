@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PublicAuthor } from "@/db/queries/public-lookups";
 import { displaySrc, smallSrc } from "@/lib/media/file-names";
 import { publicMediaUrl, withPublicMediaUrls } from "@/lib/media/public-url";
@@ -17,7 +17,7 @@ const CDN = "https://cdn.example.com/media";
 const image = { id: ID, width: 1200, height: 720 };
 
 afterEach(() => {
-  delete process.env.MEDIA_PUBLIC_URL;
+  vi.unstubAllEnvs();
 });
 
 const bodyWithImage = () => {
@@ -43,14 +43,14 @@ describe("media addresses without MEDIA_PUBLIC_URL", () => {
 
 describe("media addresses with MEDIA_PUBLIC_URL", () => {
   it("link featured images, avatars and the logo to the CDN", () => {
-    process.env.MEDIA_PUBLIC_URL = `${CDN}/`;
+    vi.stubEnv("MEDIA_PUBLIC_URL", `${CDN}/`);
     expect(displaySrc(ID, 1200)).toBe(`${CDN}/${ID}/w960.webp`);
     expect(smallSrc(ID, 1200)).toBe(`${CDN}/${ID}/w480.webp`);
     expect(publicMediaUrl("/news/story")).toBe("/news/story");
   });
 
   it("rewrite story bodies' images as they are rendered, leaving the stored paths and the text alone", () => {
-    process.env.MEDIA_PUBLIC_URL = CDN;
+    vi.stubEnv("MEDIA_PUBLIC_URL", CDN);
     const html = withPublicMediaUrls(bodyWithImage());
     expect(html).toContain(`src="${CDN}/${ID}/w960.webp"`);
     expect(html).toContain("See /media/ below.");
@@ -58,7 +58,7 @@ describe("media addresses with MEDIA_PUBLIC_URL", () => {
   });
 
   it("give og:image, JSON-LD and feeds the CDN's absolute addresses", () => {
-    process.env.MEDIA_PUBLIC_URL = CDN;
+    vi.stubEnv("MEDIA_PUBLIC_URL", CDN);
     expect(sharedImage(image, ORIGIN, "alt").url).toBe(`${CDN}/${ID}/w960.webp`);
     const author = { displayName: "Wren", slug: "wren", bio: "", avatar: image } as unknown as PublicAuthor;
     const person = authorStructuredData(author, { name: "The Ledger", description: "", logo: image }, ORIGIN).mainEntity as { image?: string };
@@ -72,7 +72,7 @@ describe("media addresses with MEDIA_PUBLIC_URL", () => {
   });
 
   it("let the Content-Security-Policy load images from the CDN's origin", () => {
-    process.env.MEDIA_PUBLIC_URL = CDN;
+    vi.stubEnv("MEDIA_PUBLIC_URL", CDN);
     expect(contentSecurityPolicy({ nonce: "n", https: true, dev: false })).toContain("img-src 'self' data: blob: https://cdn.example.com;");
   });
 

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { S3MediaStorage } from "@/lib/media/s3-storage";
 import { InvalidMediaKey, MediaStorageUnavailable, mediaStorage } from "@/lib/media/storage";
 import { MediaStorageConfigError, type S3Config, mediaStorageConfig } from "@/lib/media/storage-config";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   s3 = await startS3StandIn();
   storage = new S3MediaStorage(s3Config(s3.env));
 });
-afterAll(() => s3.dispose());
+afterAll(() => s3.stop());
 
 describe("S3MediaStorage against an S3 protocol server", () => {
   it("stores with a Content-Type, reads back, stats and replaces", async () => {
@@ -95,13 +95,12 @@ describe("S3MediaStorage against an S3 protocol server", () => {
 
 describe("choosing the driver", () => {
   it("is one store per process for one configuration, the bucket when MEDIA_STORAGE=s3", () => {
-    const before = { ...process.env };
-    Object.assign(process.env, s3.env);
+    for (const [name, value] of Object.entries(s3.env)) vi.stubEnv(name, value);
     try {
       expect(mediaStorage()).toBeInstanceOf(S3MediaStorage);
       expect(mediaStorage()).toBe(mediaStorage());
     } finally {
-      for (const name of Object.keys(s3.env)) if (before[name] === undefined) delete process.env[name];
+      vi.unstubAllEnvs();
     }
     expect(mediaStorage()).not.toBeInstanceOf(S3MediaStorage);
   });

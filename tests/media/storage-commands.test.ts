@@ -25,7 +25,7 @@ beforeAll(async () => {
   s3 = await startS3StandIn();
 });
 afterAll(async () => {
-  await s3.dispose();
+  await s3.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -71,7 +71,7 @@ describe("npm run media:migrate", () => {
   });
 
   it("fails in one line when the bucket cannot be reached", async () => {
-    await s3.stop();
+    await s3.pause();
     try {
       const { code, text } = await run("media-migrate.ts", { DATA_DIR: dataDir, ...s3.env });
       expect(code).toBe(1);

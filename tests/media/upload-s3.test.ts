@@ -20,14 +20,13 @@ const { GET } = await import("@/app/media/[id]/[file]/route");
 const { storeUpload } = await import("@/lib/media/upload");
 
 let s3: S3StandIn;
-const saved = { ...process.env };
 beforeAll(async () => {
   s3 = await startS3StandIn();
-  Object.assign(process.env, s3.env);
+  for (const [name, value] of Object.entries(s3.env)) vi.stubEnv(name, value);
 });
 afterAll(async () => {
-  process.env = saved;
-  await s3.dispose();
+  vi.unstubAllEnvs();
+  await s3.stop();
 });
 beforeEach(async () => {
   const user = await createUser({ role: "writer" });
@@ -66,7 +65,7 @@ describe("uploads with MEDIA_STORAGE=s3", () => {
   it("refuses an upload with 503 and a sentence while the bucket cannot be reached, leaving no row and no object", async () => {
     const before = { keys: await s3.keys(), rows: await mediaRows() };
     const image = await fixture.webp();
-    await s3.stop();
+    await s3.pause();
     try {
       const started = Date.now();
       const response = await POST(upload(image));

@@ -20,11 +20,12 @@ export type S3StandIn = {
   read(key: string): Promise<Buffer | null>;
   /** Makes an object look as old as `when` (s3rver dates objects by their file's mtime). */
   backdate(key: string, when: Date): void;
-  /** Stops answering (connections refused) but keeps the objects; `resume` serves them again on the same port. */
-  stop(): Promise<void>;
+  /** An outage: stops answering (connections refused) but keeps the objects. */
+  pause(): Promise<void>;
+  /** Serves the same objects again on the same port. */
   resume(): Promise<void>;
-  /** Stops and deletes the objects. */
-  dispose(): Promise<void>;
+  /** Stops for good and deletes the objects (afterAll). */
+  stop(): Promise<void>;
 };
 
 export async function startS3StandIn(bucket = `media-${crypto.randomBytes(4).toString("hex")}`): Promise<S3StandIn> {
@@ -55,7 +56,7 @@ export async function startS3StandIn(bucket = `media-${crypto.randomBytes(4).toS
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
-  const stop = async () => {
+  const pause = async () => {
     const server = running;
     running = null;
     if (!server) return;
@@ -91,12 +92,12 @@ export async function startS3StandIn(bucket = `media-${crypto.randomBytes(4).toS
       const segments = key.split("/");
       fs.utimesSync(path.join(directory, bucket, ...segments.slice(0, -1), `${segments.at(-1)}._S3rver_object`), when, when);
     },
-    stop,
+    pause,
     async resume() {
       if (!running) running = (await open(first.port)).server;
     },
-    async dispose() {
-      await stop();
+    async stop() {
+      await pause();
       client.destroy();
       fs.rmSync(directory, { recursive: true, force: true });
     },
