@@ -13,17 +13,19 @@ import { StoryEditorPage, testImage } from "./support/story-editor-page";
 
 // One newsroom of its own, storing media in an S3 bucket (s3rver), which the test can take away;
 // readers' pages load images straight from the bucket (MEDIA_PUBLIC_URL), the desk through /media.
-const server: TestServer = { port: PORT_BASE + 24, dataDir: path.join(runDir, "media-s3"), databaseUrl: "" };
+const port = PORT_BASE + 24;
+let server: TestServer;
 let s3: S3StandIn;
 let app: ChildProcess;
 
-test.use({ baseURL: `http://localhost:${server.port}` });
+test.use({ baseURL: `http://localhost:${port}` });
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   s3 = await startS3StandIn();
-  fs.mkdirSync(server.dataDir, { recursive: true });
+  // A fresh directory on every attempt (a retry must not find the last attempt's uploads).
+  server = { port, dataDir: fs.mkdtempSync(path.join(runDir, "media-s3-")), databaseUrl: "" };
   app = runScript("serve.ts", ["--demo"], { DATA_DIR: server.dataDir, PORT: String(server.port), DEMO_PASSWORD, TRUST_PROXY: "1", ...s3.env, MEDIA_PUBLIC_URL: `${s3.endpoint}/${s3.bucket}` });
   await waitForLine(app, /Masthead is ready/, 100_000);
 });
