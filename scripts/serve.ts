@@ -16,6 +16,7 @@ import { createPool } from "../db/pool";
 import * as schema from "../db/schema";
 import { ensurePublication, seedDemo } from "../db/seed";
 import { DEMO_STAFF } from "../db/seed/demo-content";
+import { checkMediaConfig } from "../lib/media/storage-config";
 import { loadAuthSecret } from "./auth-secret";
 import { openDatabase, type RunningDatabase } from "./database";
 import { exitWithError } from "./fatal";
@@ -52,6 +53,7 @@ function stop(code: number): Promise<never> {
 }
 
 async function main() {
+  checkMediaConfig();
   if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (or `npm run demo`, which builds).");
   }
