@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { beginShutdown } from "@/lib/shutdown";
+import { startS3StandIn } from "./support/s3-server";
 
 // Outside a request there is nothing for Next's connection() to wait for.
 vi.mock("next/server", () => ({ connection: async () => {} }));
@@ -93,6 +94,25 @@ describe("GET /api/ready", () => {
     const answer = await ready();
     expect(answer.status).toBe(503);
     expect(answer.body.problems).toEqual(["The media store cannot be reached."]);
+  });
+
+  it("answers 503 when the bucket stops answering, and 200 once it is back", async () => {
+    const bucket = await startS3StandIn();
+    const saved = { ...process.env };
+    Object.assign(process.env, bucket.env);
+    try {
+      expect((await ready()).status).toBe(200);
+      await bucket.pause();
+      const answer = await ready();
+      expect(answer.status).toBe(503);
+      expect(answer.body.problems).toEqual(["The media store cannot be reached."]);
+      await bucket.resume();
+      expect((await ready()).status).toBe(200);
+    } finally {
+      for (const name of Object.keys(bucket.env)) if (saved[name] === undefined) delete process.env[name];
+      Object.assign(process.env, saved);
+      await bucket.stop();
+    }
   });
 
   // Last: the process-wide shutdown state stays set for the rest of this file.
