@@ -14,6 +14,7 @@ import { BackupWriter } from "@/lib/backup/writer";
 import { expectSameNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
 import { startTestPostgres, type TestPostgres } from "./support/postgres";
 import { runToEnd } from "./support/processes";
+import { startS3StandIn } from "./support/s3-server";
 
 // Each test runs the commands as processes (tsx starting up, PGlite opening a data directory): slow on a busy machine.
 const SLOW = 120_000;
@@ -80,6 +81,23 @@ describe("PostgreSQL → file → embedded", () => {
     expect(restore.code).toBe(0);
 
     await expectSameNewsroom({ url: sourceUrl, dataDir: sourceDir }, { snapshot: await snapshotEmbedded(targetDir), dataDir: targetDir });
+  }, SLOW);
+
+  test("media kept in a bucket are backed up from it and restored into a folder", async () => {
+    const bucket = await startS3StandIn();
+    try {
+      expect((await runToEnd("media-migrate.ts", [], { DATABASE_URL: sourceUrl, DATA_DIR: sourceDir, ...bucket.env })).code).toBe(0);
+      const file = path.join(work, "from-bucket.backup");
+      // No folder of uploads beside it: whatever media the backup holds came from the bucket.
+      const backup = await runToEnd("backup.ts", [file], { DATABASE_URL: sourceUrl, DATA_DIR: path.join(work, "bucket-side"), ...bucket.env });
+      expect(backup.code, backup.text).toBe(0);
+      const targetDir = path.join(work, "target-from-bucket");
+      const restore = await runToEnd("restore.ts", [file], { DATA_DIR: targetDir });
+      expect(restore.code, restore.text).toBe(0);
+      await expectSameNewsroom({ url: sourceUrl, dataDir: sourceDir }, { snapshot: await snapshotEmbedded(targetDir), dataDir: targetDir });
+    } finally {
+      await bucket.stop();
+    }
   }, SLOW);
 
   test("a backup from a newer Masthead is refused before the target is touched", async () => {
