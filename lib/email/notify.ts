@@ -26,7 +26,7 @@ export async function emailAboutNotification(tx: Transaction, event: BellEvent):
   await queueEmails(
     tx,
     wanting.map((person) => {
-      const unsubscribe = publicLink(`/email/unsubscribe?token=${unsubscribeToken(person.id, kind)}`);
+      const unsubscribe = publicLink(`/unsubscribe?token=${unsubscribeToken(person.id, kind)}`);
       return {
         kind: `notification.${kind}`,
         to: person.email,
