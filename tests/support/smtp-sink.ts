@@ -1,0 +1,80 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type ReceivedEmail = { to: string[]; raw: Buffer; mail: ParsedMail };
+
+export type SmtpSink = {
+  url: string;
+  port: number;
+  received: ReceivedEmail[];
+  /** Waits until a received message matches, and returns it. */
+  waitFor: (match: (email: ReceivedEmail) => boolean, timeoutMs?: number) => Promise<ReceivedEmail>;
+  /** Recipients matching this get 550 (mailbox unavailable), like a permanent failure. */
+  refuse: (pattern: RegExp | null) => void;
+  stop: () => Promise<void>;
+};
+
+/**
+ * A real SMTP server on loopback for the tests (smtp-server), which parses what arrives with
+ * mailparser. With `saveTo` each message is also written there as an .eml file, for processes
+ * that did not start the sink (the browser tests' workers).
+ */
+export async function startSmtpSink(options: { port?: number; saveTo?: string } = {}): Promise<SmtpSink> {
+  const received: ReceivedEmail[] = [];
+  let refused: RegExp | null = null;
+  if (options.saveTo) fs.mkdirSync(options.saveTo, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refused?.test(address.address)) {
+        const error = Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 });
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", async () => {
+        const raw = Buffer.concat(chunks);
+        const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+        if (options.saveTo) fs.writeFileSync(path.join(options.saveTo, `${Date.now()}-${received.length}-${crypto.randomUUID()}.eml`), raw);
+        received.push({ to, raw, mail: await simpleParser(raw) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    received,
+    refuse: (pattern) => void (refused = pattern),
+    waitFor: async (match, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = received.find(match);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`No matching email arrived; received: ${received.map((email) => `${email.to} “${email.mail.subject}”`).join(", ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The first link in a message's plain-text part that starts with `origin`. */
+export function linkIn(email: ReceivedEmail, origin: string): string {
+  const match = (email.mail.text ?? "").match(new RegExp(`${origin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\\S+`));
+  if (!match) throw new Error(`No ${origin} link in “${email.mail.subject}”: ${email.mail.text}`);
+  return match[0];
+}
