@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, emailOutbox, users } from "@/db/schema";
 import { createUser, uniqueIp } from "./support/factories";
-import { type SmtpSink, linkIn, startSmtpSink } from "./support/smtp-sink";
+import { linkIn, smtpSinkForThisFile } from "./support/smtp-sink";
 
 process.env.PUBLIC_URL = "https://news.example.test";
 
@@ -13,21 +13,16 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: request.host, "x-forwarded-host": request.host, "x-forwarded-for": request.ip }),
 }));
 
-const { forgotPasswordAction, RESET_REQUESTED } = await import("@/app/(auth)/forgot-password/actions");
+const { forgotPasswordAction } = await import("@/app/(auth)/forgot-password/actions");
+const { RESET_REQUESTED } = await import("@/lib/forgot-password");
 const { deliverDueEmails } = await import("@/lib/email/worker");
 const { smtpSender } = await import("@/lib/email/transport");
 const { createInvite, findOpenInvite, findOpenReset, setUserRole, usePasswordReset } = await import("@/db/queries/staff-admin");
 const { changePassword } = await import("@/db/queries/users");
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-});
-afterAll(async () => {
-  await sink.stop();
-});
+const sink = smtpSinkForThisFile();
 
-const deliver = () => deliverDueEmails(smtpSender(sink.url));
+const deliver = () => deliverDueEmails(smtpSender(sink().url));
 const queuedFor = (recipient: string) => db().select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient));
 const tokenOf = (link: string) => link.split("/").at(-1)!;
 
@@ -57,7 +52,7 @@ describe("Forgot password?", () => {
     const person = await createUser();
     await askForReset(person.email);
     await deliver();
-    const received = await sink.waitFor((message) => message.to.includes(person.email) && message.mail.subject === "Reset your password");
+    const received = await sink().waitFor((message) => message.to.includes(person.email) && message.mail.subject === "Reset your password");
     expect(received.mail.text).not.toContain("evil.example");
     expect(received.mail.html).not.toContain("evil.example");
     const link = linkIn(received, "https://news.example.test");
@@ -73,7 +68,7 @@ describe("Forgot password?", () => {
     const [after] = await db().select().from(users).where(eq(users.id, person.id));
     expect(after).toMatchObject({ passwordHash: "new-hash", sessionVersion: 2 });
     await deliver();
-    await sink.waitFor((message) => message.to.includes(person.email) && message.mail.subject === "Your password was changed");
+    await sink().waitFor((message) => message.to.includes(person.email) && message.mail.subject === "Your password was changed");
   });
 
   it("sends nothing to a deactivated person, and a newer link voids the older one", async () => {
@@ -85,7 +80,7 @@ describe("Forgot password?", () => {
     await askForReset(person.email);
     await askForReset(person.email);
     await deliver();
-    const [older, newer] = sink.received.filter((message) => message.to.includes(person.email)).map((message) => tokenOf(linkIn(message, "https://news.example.test")));
+    const [older, newer] = sink().received.filter((message) => message.to.includes(person.email)).map((message) => tokenOf(linkIn(message, "https://news.example.test")));
     expect(newer).toBeDefined();
     expect(await findOpenReset(older)).toBeUndefined();
     expect(await findOpenReset(newer)).toMatchObject({ email: person.email });
@@ -114,7 +109,7 @@ describe("account emails", () => {
     expect(await findOpenInvite(first.token)).toBeUndefined();
     expect(await findOpenInvite(second.token)).toMatchObject({ email });
     await deliver();
-    const links = sink.received.filter((message) => message.to.includes(email)).map((message) => linkIn(message, "https://news.example.test"));
+    const links = sink().received.filter((message) => message.to.includes(email)).map((message) => linkIn(message, "https://news.example.test"));
     expect(links).toContain(`https://news.example.test/invite/${second.token}`);
   });
 
@@ -123,9 +118,9 @@ describe("account emails", () => {
     await changePassword(person.id, "changed-hash");
     await setUserRole(person.id, "editor");
     await deliver();
-    const changed = await sink.waitFor((message) => message.to.includes(person.email) && message.mail.subject === "Your password was changed");
+    const changed = await sink().waitFor((message) => message.to.includes(person.email) && message.mail.subject === "Your password was changed");
     expect(changed.mail.html).toContain("every other session was signed out");
-    const role = await sink.waitFor((message) => message.to.includes(person.email) && message.mail.subject === "You are now an editor");
+    const role = await sink().waitFor((message) => message.to.includes(person.email) && message.mail.subject === "You are now an editor");
     expect(role.mail.text).toContain("from writer to editor");
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { addComment } from "@/db/queries/comments";
 import { loadEmailPreferences, saveEmailPreferences } from "@/db/queries/email-preferences";
@@ -13,19 +13,13 @@ import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { smtpSender } from "@/lib/email/transport";
 import { deliverDueEmails } from "@/lib/email/worker";
 import { createReadyStory, createUser } from "./support/factories";
-import { type SmtpSink, startSmtpSink } from "./support/smtp-sink";
+import { smtpSinkForThisFile } from "./support/smtp-sink";
 
 process.env.PUBLIC_URL = "https://news.example.test";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-});
-afterAll(async () => {
-  await sink.stop();
-});
+const sink = smtpSinkForThisFile();
 
-const deliver = () => deliverDueEmails(smtpSender(sink.url));
+const deliver = () => deliverDueEmails(smtpSender(sink().url));
 const emailsTo = (recipient: string, kind?: string) =>
   db()
     .select()
@@ -44,7 +38,7 @@ describe("editorial notification emails", () => {
     const { writer, editor, story } = await storyInReview();
     expect(await applyTransition(story.id, "requestChanges", story.revision, editor.id, { note: "Check the ferry times." })).toMatchObject({ kind: "done" });
     await deliver();
-    const received = await sink.waitFor((message) => message.to.includes(writer.email));
+    const received = await sink().waitFor((message) => message.to.includes(writer.email));
     expect(received.mail.subject).toBe(`${editor.displayName} requested changes to “${story.headline}”`);
     expect(received.mail.text).toContain("Note: Check the ferry times.");
     expect(received.mail.text).toContain(`https://news.example.test/desk/stories/${story.id}/edit`);
@@ -76,7 +70,7 @@ describe("editorial notification emails", () => {
     const { writer, editor, story } = await storyInReview();
     await addComment({ storyId: story.id, authorId: editor.id, body: `@${writer.slug} the second paragraph needs a source.`, parentId: null, anchor: null });
     await deliver();
-    const received = await sink.waitFor((message) => message.to.includes(writer.email));
+    const received = await sink().waitFor((message) => message.to.includes(writer.email));
     expect(received.mail.subject).toBe(`${editor.displayName} mentioned you in a comment on “${story.headline}”`);
     expect(received.mail.text).toContain("the second paragraph needs a source");
   });
@@ -104,7 +98,7 @@ describe("the daily digest", () => {
     expect(await emailsTo(idle.email)).toHaveLength(0);
 
     await deliver();
-    const digest = await sink.waitFor((message) => message.to.includes(writer.email));
+    const digest = await sink().waitFor((message) => message.to.includes(writer.email));
     expect(digest.mail.subject).toBe(`Your newsroom digest for ${day}: 2 updates`);
     const text = digest.mail.text ?? "";
     expect(text).toContain(`${story.headline}\n• ${editor.displayName} requested changes to “${story.headline}”. Note: Shorter, please.`);

@@ -1,11 +1,11 @@
 import net from "node:net";
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import type { SessionUser } from "@/db/queries/users";
 import { emailOutbox } from "@/db/schema";
 import { createUser } from "./support/factories";
-import { type SmtpSink, linkIn, startSmtpSink } from "./support/smtp-sink";
+import { linkIn, smtpSinkForThisFile, startSmtpSink } from "./support/smtp-sink";
 
 process.env.PUBLIC_URL = "https://news.example.test";
 process.env.MAIL_FROM = "desk@news.example.test";
@@ -22,20 +22,14 @@ const { listOutbox } = await import("@/db/queries/email-outbox");
 const { retryEmailAction } = await import("@/app/(desk)/desk/admin/email/actions");
 const { FORBIDDEN } = await import("@/lib/server-action");
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-});
-afterAll(async () => {
-  await sink.stop();
-});
+const sink = smtpSinkForThisFile();
 beforeEach(() => {
   session.user = null;
-  sink.refuse(null);
+  sink().refuse(null);
 });
 
 const tag = () => crypto.randomUUID().slice(0, 8);
-const deliver = (now?: Date) => deliverDueEmails(smtpSender(sink.url), now);
+const deliver = (now?: Date) => deliverDueEmails(smtpSender(sink().url), now);
 
 async function queueTestEmails(count: number, to: (index: number) => string, subject: string) {
   await db().transaction((tx) =>
@@ -66,7 +60,7 @@ describe("the outbox", () => {
     const email = `invitee-${tag()}@newsroom.test`;
     const { token } = await createInvite(email, "writer", admin.id);
     await deliver();
-    const received = await sink.waitFor((message) => message.to.includes(email));
+    const received = await sink().waitFor((message) => message.to.includes(email));
     expect(received.mail.subject).toBe("You're invited to join the newsroom as a writer");
     expect(received.mail.from?.value[0]).toMatchObject({ address: "desk@news.example.test", name: "Masthead" });
     expect(received.mail.messageId).toMatch(/@news\.example\.test>$/);
@@ -106,7 +100,7 @@ describe("the outbox", () => {
     const recipients = Array.from({ length: 12 }, (_, index) => `pair-${index}-${tag()}@newsroom.test`);
     await queueTestEmails(recipients.length, (index) => recipients[index], subject);
     await Promise.all([deliver(), deliver()]);
-    const arrived = sink.received.filter((message) => message.mail.subject?.startsWith(subject));
+    const arrived = sink().received.filter((message) => message.mail.subject?.startsWith(subject));
     expect(arrived).toHaveLength(recipients.length);
     expect(new Set(arrived.map((message) => message.to[0]))).toEqual(new Set(recipients));
     const rows = await db().select().from(emailOutbox).where(inArray(emailOutbox.recipient, recipients));
@@ -115,7 +109,7 @@ describe("the outbox", () => {
 
   it("marks a permanently refused message failed, lists it for admins, and sends it again on Retry", async () => {
     const email = `refused-${tag()}@newsroom.test`;
-    sink.refuse(/^refused-/);
+    sink().refuse(/^refused-/);
     await queueTestEmails(1, () => email, "Refused");
     await deliver();
     const [failed] = await outboxRows(email);
@@ -132,10 +126,10 @@ describe("the outbox", () => {
 
     const admin = await createUser({ role: "admin" });
     session.user = { ...admin, sessionVersion: 1 };
-    sink.refuse(null);
+    sink().refuse(null);
     expect(await retryEmailAction({}, form)).toEqual({ success: "Queued again." });
     await deliver();
-    await sink.waitFor((message) => message.to.includes(email));
+    await sink().waitFor((message) => message.to.includes(email));
     expect((await outboxRows(email))[0]).toMatchObject({ status: "sent", attempts: 1 });
   });
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 
 export type ReceivedEmail = { to: string[]; raw: Buffer; mail: ParsedMail };
 
@@ -77,4 +78,16 @@ export function linkIn(email: ReceivedEmail, origin: string): string {
   const match = (email.mail.text ?? "").match(new RegExp(`${origin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\\S+`));
   if (!match) throw new Error(`No ${origin} link in “${email.mail.subject}”: ${email.mail.text}`);
   return match[0];
+}
+
+/** One sink for the whole test file: started before its first test, stopped after its last. */
+export function smtpSinkForThisFile(): () => SmtpSink {
+  let sink: SmtpSink | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.stop();
+  });
+  return () => sink!;
 }

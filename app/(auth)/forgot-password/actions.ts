@@ -4,16 +4,12 @@ import { headers } from "next/headers";
 import { z } from "@/lib/zod";
 import { requestPasswordReset } from "@/db/queries/staff-admin";
 import { clientIpFrom } from "@/lib/client-ip";
+import { RESET_REQUESTED, waitOutAnswerFloor } from "@/lib/forgot-password";
 import { takeAttempt, tooManyMessage } from "@/lib/rate-limits";
 import { type ActionState, firstIssue, formFields } from "@/lib/server-action";
 import { emailField } from "@/lib/sign-in";
 
 const forgotForm = z.strictObject({ email: emailField });
-
-export const RESET_REQUESTED = "If an account exists for that address, we have sent a link to set a new password. It works once, for one hour.";
-
-/** Every answer takes at least this long, so the time says nothing about whether an account exists. */
-const ANSWER_FLOOR_MS = 600;
 
 /**
  * Anyone may ask; the answer is the same sentence, in the same time, whether or not the address
@@ -28,6 +24,6 @@ export async function forgotPasswordAction(_previous: ActionState, formData: For
   const wait = Math.max(await takeAttempt("resetRequestByAddress", ip), await takeAttempt("resetRequestByEmail", email));
   if (wait > 0) return { error: tooManyMessage(wait), values: { email } };
   await requestPasswordReset(email);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, ANSWER_FLOOR_MS - (Date.now() - started))));
+  await waitOutAnswerFloor(started);
   return { success: RESET_REQUESTED };
 }
