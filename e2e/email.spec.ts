@@ -37,7 +37,7 @@ test("a writer who forgot their password sets a new one with nothing but their i
   const login = new LoginPage(page);
   await login.goto("/desk");
   await login.signIn(writer.email, writer.password);
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
   await login.signIn(writer.email, "gulls-over-the-harbour");
   await expect(page.getByTestId("signed-in-as")).toContainText(writer.displayName);
 });
