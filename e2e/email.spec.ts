@@ -1,4 +1,5 @@
-import { createStaff } from "./support/database";
+import * as schema from "../db/schema";
+import { createStaff, testDb } from "./support/database";
 import { LoginPage, expect, test } from "./support/fixtures";
 import { waitForEmail } from "./support/mailbox";
 import { servers } from "./support/servers";
@@ -71,4 +72,54 @@ test("an invitation arrives by email, the invitee joins through it, and the admi
   await expect(page.getByRole("heading", { name: "Email", exact: true })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: invitee });
   await expect(row).toContainText("sent");
+});
+
+test("a writer hears by email that changes were requested, turns that email off in one click, and picks a digest", async ({ page, browser }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  const editor = await createStaff(servers.newsroom, "editor");
+  const headline = `Harbour lights survey ${Date.now()}`;
+  const [story] = await testDb(servers.newsroom)
+    .insert(schema.stories)
+    .values({ headline, status: "in_review", createdBy: writer.id, firstSubmittedAt: new Date() })
+    .returning();
+  await testDb(servers.newsroom).insert(schema.storyBylines).values({ storyId: story.id, userId: writer.id, position: 0 });
+
+  await new LoginPage(page).goto(`/desk/stories/${story.id}/edit`);
+  await new LoginPage(page).signIn(editor.email, editor.password);
+  const desk = page.getByRole("region", { name: "Editing desk" });
+  await desk.getByLabel("Note for the writers").fill("Name the survey's author, please.");
+  await desk.getByRole("button", { name: "Request changes" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Changes requested");
+
+  const email = await waitForEmail(writer.email, /requested changes to/);
+  expect(email.mail.subject).toBe(`${editor.displayName} requested changes to “${headline}”`);
+  expect(email.mail.text).toContain("Note: Name the survey's author, please.");
+  expect(email.mail.text).toContain(`${origin}/desk/stories/${story.id}/edit`);
+  const header = (name: string) => email.mail.headerLines.find((line) => line.key === name)?.line.replace(/\r\n\s+/g, " ");
+  expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  const unsubscribe = header("list-unsubscribe")?.match(/<([^>]+)>/)?.[1];
+  expect(unsubscribe).toMatch(new RegExp(`^${origin}/unsubscribe\\?token=`));
+
+  // Nobody signed in: the link alone turns off this one kind for this one person.
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto(unsubscribe!);
+  await expect(strangerPage.getByRole("heading", { name: "Turn off these emails?" })).toBeVisible();
+  await strangerPage.getByRole("button", { name: "Turn off" }).click();
+  await expect(strangerPage.getByRole("heading", { name: "Emails turned off" })).toBeVisible();
+  await stranger.close();
+
+  await page.context().clearCookies();
+  await new LoginPage(page).goto("/desk/profile");
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const settings = page.getByRole("form", { name: "Email notifications" });
+  await expect(settings.getByLabel("Changes are requested on your story", { exact: true })).toHaveValue("off");
+  await expect(settings.getByLabel("Someone mentions you in a comment", { exact: true })).toHaveValue("immediate");
+  await settings.getByLabel("Your story is published", { exact: true }).selectOption({ label: "Daily digest" });
+  await settings.getByLabel(/Daily digest at/).selectOption({ label: "07:00" });
+  await settings.getByRole("button", { name: "Save email settings" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Email settings saved.");
+  await page.reload();
+  await expect(settings.getByLabel("Your story is published", { exact: true })).toHaveValue("digest");
+  await expect(settings.getByLabel(/Daily digest at/)).toHaveValue("7");
 });
