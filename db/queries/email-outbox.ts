@@ -39,8 +39,12 @@ export async function claimDueEmails(now: Date, limit: number, claimMs: number):
   });
 }
 
+/**
+ * A sent message keeps who, what and when, not its body: reset and invitation links are stored
+ * only as hashes everywhere else, and a delivered one has no reason to stay readable here.
+ */
 export async function markEmailSent(id: string, at: Date): Promise<void> {
-  await db().update(emailOutbox).set({ status: "sent", sentAt: at, lastError: null }).where(eq(emailOutbox.id, id));
+  await db().update(emailOutbox).set({ status: "sent", sentAt: at, lastError: null, text: "", html: "" }).where(eq(emailOutbox.id, id));
 }
 
 /** Back in the queue for a later attempt, or failed for good: an admin can retry it. */
