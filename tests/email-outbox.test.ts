@@ -19,6 +19,7 @@ const { smtpSender } = await import("@/lib/email/transport");
 const { queueEmails } = await import("@/lib/email/queue");
 const { createInvite } = await import("@/db/queries/staff-admin");
 const { listOutbox } = await import("@/db/queries/email-outbox");
+const { getPublication } = await import("@/db/queries/publication");
 const { retryEmailAction } = await import("@/app/(desk)/desk/admin/email/actions");
 const { FORBIDDEN } = await import("@/lib/server-action");
 
@@ -62,7 +63,7 @@ describe("the outbox", () => {
     await deliver();
     const received = await sink().waitFor((message) => message.to.includes(email));
     expect(received.mail.subject).toBe("You're invited to join the newsroom as a writer");
-    expect(received.mail.from?.value[0]).toMatchObject({ address: "desk@news.example.test", name: "Masthead" });
+    expect(received.mail.from?.value[0]).toEqual({ address: "desk@news.example.test", name: (await getPublication()).name });
     expect(received.mail.messageId).toMatch(/@news\.example\.test>$/);
     expect(received.mail.text).toContain(`${admin.displayName} invited you`);
     expect(received.mail.html).toContain(`href="https://news.example.test/invite/${token}"`);
