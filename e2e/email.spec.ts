@@ -1,4 +1,5 @@
 import * as schema from "../db/schema";
+import { headerLine } from "../tests/support/smtp-sink";
 import { createStaff, testDb } from "./support/database";
 import { LoginPage, expect, test } from "./support/fixtures";
 import { waitForEmail } from "./support/mailbox";
@@ -95,7 +96,7 @@ test("a writer hears by email that changes were requested, turns that email off 
   expect(email.mail.subject).toBe(`${editor.displayName} requested changes to “${headline}”`);
   expect(email.mail.text).toContain("Note: Name the survey's author, please.");
   expect(email.mail.text).toContain(`${origin}/desk/stories/${story.id}/edit`);
-  const header = (name: string) => email.mail.headerLines.find((line) => line.key === name)?.line.replace(/\r\n\s+/g, " ");
+  const header = (name: string) => headerLine(email.mail, name);
   expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
   const unsubscribe = header("list-unsubscribe")?.match(/<([^>]+)>/)?.[1];
   expect(unsubscribe).toMatch(new RegExp(`^${origin}/unsubscribe\\?token=`));

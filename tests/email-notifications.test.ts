@@ -13,7 +13,7 @@ import { unsubscribeToken } from "@/lib/email/unsubscribe";
 import { smtpSender } from "@/lib/email/transport";
 import { deliverDueEmails } from "@/lib/email/worker";
 import { createReadyStory, createUser } from "./support/factories";
-import { smtpSinkForThisFile } from "./support/smtp-sink";
+import { headerLine, smtpSinkForThisFile } from "./support/smtp-sink";
 
 process.env.PUBLIC_URL = "https://news.example.test";
 
@@ -43,7 +43,7 @@ describe("editorial notification emails", () => {
     expect(received.mail.text).toContain("Note: Check the ferry times.");
     expect(received.mail.text).toContain(`https://news.example.test/desk/stories/${story.id}/edit`);
     expect(received.mail.html).toContain(`href="https://news.example.test/desk/stories/${story.id}/edit"`);
-    const header = (name: string) => received.mail.headerLines.find((line) => line.key === name)?.line.replace(/\r\n\s+/g, " ");
+    const header = (name: string) => headerLine(received.mail, name);
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     const unsubscribe = header("list-unsubscribe")?.match(/^List-Unsubscribe: <(https:\/\/news\.example\.test\/unsubscribe\?token=[^>]+)>$/)?.[1];
     expect(unsubscribe).toBeDefined();

@@ -1,7 +1,7 @@
 import "server-only";
 import { claimDueEmails, markEmailSent, markEmailUndelivered, publicationName } from "@/db/queries/email-outbox";
 import { db } from "@/db/client";
-import { smtpUrl } from "./config";
+import { publicOrigin, smtpUrl } from "./config";
 import { sendDueDigests } from "./digest";
 import { type SendEmail, isPermanentFailure, smtpSender } from "./transport";
 
@@ -52,6 +52,7 @@ export function startEmailWorker(): void {
   if (globalForWorker.mastheadEmailWorker) return;
   const url = smtpUrl();
   const send = url ? smtpSender(url) : undefined;
+  if (url && !process.env.PUBLIC_URL) console.warn(`SMTP_URL is set but PUBLIC_URL is not: links in emails will point at ${publicOrigin()}.`);
   let running = false;
   let ticks = 0;
   globalForWorker.mastheadEmailWorker = setInterval(() => {

@@ -91,3 +91,8 @@ export function smtpSinkForThisFile(): () => SmtpSink {
   });
   return () => sink!;
 }
+
+/** A header line as it was sent ("Name: value"), unfolded. */
+export function headerLine(mail: ParsedMail, name: string): string | undefined {
+  return mail.headerLines.find((line) => line.key === name.toLowerCase())?.line.replace(/\r\n\s+/g, " ");
+}
