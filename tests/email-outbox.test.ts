@@ -72,6 +72,18 @@ describe("the outbox", () => {
     expect((await outboxRows(email))[0]).toMatchObject({ status: "sent", attempts: 1, text: "", html: "" });
   });
 
+  it.each(["starttls", "implicit"] as const)("talks TLS to a server that offers it (%s)", async (tls) => {
+    const email = `sealed-${tls}-${tag()}@newsroom.test`;
+    await queueTestEmails(1, () => email, "Sealed");
+    const secured = await startSmtpSink({ tls });
+    try {
+      await deliverDueEmails(smtpSender(secured.url));
+      expect((await secured.waitFor((message) => message.to.includes(email))).secure).toBe(true);
+    } finally {
+      await secured.stop();
+    }
+  });
+
   it("keeps a message while SMTP is down and delivers it, with backoff, once the server is back", async () => {
     const email = `patient-${tag()}@newsroom.test`;
     const admin = await createUser({ role: "admin" });

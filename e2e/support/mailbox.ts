@@ -18,7 +18,7 @@ export default async function startMailSink() {
 }
 
 /** The newest message to `to` whose subject matches, waiting for it to arrive. */
-export async function waitForEmail(to: string, subject: RegExp, timeoutMs = 15_000): Promise<ReceivedEmail> {
+export async function waitForEmail(to: string, subject: RegExp, timeoutMs = 15_000): Promise<Omit<ReceivedEmail, "secure">> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).sort().reverse() : [];

@@ -10,7 +10,7 @@ export type SendEmail = (message: OutboxMessage, senderName: string) => Promise<
  * hangs delays one worker tick, never a request.
  */
 export function smtpSender(url: string): SendEmail {
-  const transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return async (message, senderName) => {
     await transport.sendMail({
       from: { name: senderName, address: mailFromAddress() },

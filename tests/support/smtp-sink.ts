@@ -5,7 +5,8 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll } from "vitest";
 
-export type ReceivedEmail = { to: string[]; raw: Buffer; mail: ParsedMail };
+/** `secure`: whether the message came over TLS (STARTTLS or implicit). */
+export type ReceivedEmail = { to: string[]; raw: Buffer; mail: ParsedMail; secure: boolean };
 
 export type SmtpSink = {
   url: string;
@@ -21,15 +22,17 @@ export type SmtpSink = {
 /**
  * A real SMTP server on loopback for the tests (smtp-server), which parses what arrives with
  * mailparser. With `saveTo` each message is also written there as an .eml file, for processes
- * that did not start the sink (the browser tests' workers).
+ * that did not start the sink (the browser tests' workers). `tls`: offer STARTTLS, or speak TLS
+ * from the first byte (smtps), with smtp-server's own self-signed certificate.
  */
-export async function startSmtpSink(options: { port?: number; saveTo?: string } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(options: { port?: number; saveTo?: string; tls?: "starttls" | "implicit" } = {}): Promise<SmtpSink> {
   const received: ReceivedEmail[] = [];
   let refused: RegExp | null = null;
   if (options.saveTo) fs.mkdirSync(options.saveTo, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ["STARTTLS"],
+    secure: options.tls === "implicit",
+    disabledCommands: options.tls ? [] : ["STARTTLS"],
     logger: false,
     onRcptTo(address, _session, callback) {
       if (refused?.test(address.address)) {
@@ -45,7 +48,7 @@ export async function startSmtpSink(options: { port?: number; saveTo?: string } 
         const raw = Buffer.concat(chunks);
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
         if (options.saveTo) fs.writeFileSync(path.join(options.saveTo, `${Date.now()}-${received.length}-${crypto.randomUUID()}.eml`), raw);
-        received.push({ to, raw, mail: await simpleParser(raw) });
+        received.push({ to, raw, mail: await simpleParser(raw), secure: session.secure });
         callback();
       });
     },
@@ -56,7 +59,7 @@ export async function startSmtpSink(options: { port?: number; saveTo?: string } 
   });
   const port = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `${options.tls === "implicit" ? "smtps" : "smtp"}://127.0.0.1:${port}${options.tls ? "?tls.rejectUnauthorized=false" : ""}`,
     port,
     received,
     refuse: (pattern) => void (refused = pattern),
