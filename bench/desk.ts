@@ -19,28 +19,7 @@ import { runMigrations } from "../db/migrate";
 import { createPool } from "../db/pool";
 import * as schema from "../db/schema";
 import { hashPassword } from "../lib/passwords";
-import { parseStoryBody } from "../lib/story-body/validate";
-import { storyWordCount } from "../lib/story-body/text";
-
-const WORDS = "harbour council ferry tide quay storm lifeboat market museum seagrass".split(" ");
-
-function storyBody(words: number) {
-  const paragraphs = [];
-  for (let written = 0; written < words; written += 50) {
-    const text = Array.from({ length: 50 }, (_, i) => WORDS[(written + i) % WORDS.length]).join(" ");
-    paragraphs.push({ type: "paragraph", content: [{ type: "text", text: `${text}.` }] });
-    if (written % 1000 === 0) paragraphs.push({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Subhead" }] });
-  }
-  return { type: "doc", content: paragraphs };
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const report = (label: string, samples: number[]) =>
-  `${label.padEnd(44)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms`;
+import { autosave, percentile, report, storyBody } from "./support";
 
 async function benchAutosave(url: string) {
   const pool = createPool(url, 4);
@@ -51,9 +30,7 @@ async function benchAutosave(url: string) {
     .returning();
   const [story] = await db.insert(schema.stories).values({ createdBy: user.id }).returning();
   const body = storyBody(5000);
-  // The same path saveStoryAction takes after authentication: validate, count, save with a snapshot.
   process.env.DATABASE_URL = url;
-  const { saveStoryDraft } = await import("../db/queries/story-drafts");
   const save: number[] = [];
   const ping: number[] = [];
   let revision = 1;
@@ -63,34 +40,8 @@ async function benchAutosave(url: string) {
     ping.push(performance.now() - started);
 
     body.content[0] = { type: "paragraph", content: [{ type: "text", text: `Edit number ${i}.` }] };
-    const wire = JSON.parse(JSON.stringify(body));
     const saveStarted = performance.now();
-    const parsed = parseStoryBody(wire);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const result = await saveStoryDraft(
-      story.id,
-      revision,
-      {
-        headline: "Benchmark",
-        dek: "",
-        slug: "",
-        slugLocked: false,
-        sectionId: null,
-        seoTitle: "",
-        seoDescription: "",
-        featuredImageId: null,
-        featuredImageAlt: "",
-        featuredImageCaption: "",
-        featuredImageCredit: "",
-        tags: ["bench"],
-        body: parsed.doc,
-        wordCount: storyWordCount(parsed.doc),
-      },
-      user.id,
-      "autosave",
-    );
-    if (result.kind !== "saved") throw new Error(`save ${result.kind}`);
-    revision = result.revision;
+    revision = await autosave(story.id, revision, body, user.id);
     save.push(performance.now() - saveStarted);
   }
   await pool.end();

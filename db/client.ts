@@ -1,6 +1,7 @@
 import "server-only";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
+import { onShutdown } from "@/lib/shutdown";
 import { createPool } from "./pool";
 import * as schema from "./schema";
 
@@ -12,7 +13,11 @@ export type Transaction = Pick<Database, "select" | "insert" | "update" | "delet
 const globalForDb = globalThis as unknown as { mastheadPool?: pg.Pool; mastheadDb?: Database };
 
 export function pool(): pg.Pool {
-  globalForDb.mastheadPool ??= createPool(process.env.DATABASE_URL);
+  if (!globalForDb.mastheadPool) {
+    const created = createPool(process.env.DATABASE_URL);
+    globalForDb.mastheadPool = created;
+    onShutdown("close connections", "database pool", () => created.end());
+  }
   return globalForDb.mastheadPool;
 }
 

@@ -185,8 +185,20 @@ test("feeds and sitemaps parse and list exactly the public stories", async ({ pa
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toMatch(/^Sitemap: http:\/\/localhost:\d+\/sitemap\.xml$/m);
   expect(robots).toMatch(/^Sitemap: http:\/\/localhost:\d+\/news-sitemap\.xml$/m);
+  const blocked = robotsDisallows(robots);
+  expect(["/desk", "/desk/stories/1/edit", "/login", "/setup", "/api/health", "/invite/abc", "/reset/abc", "/preview/abc"].filter((path) => !blocked(path))).toEqual([]);
+  expect(["/", "/desktop-computing", "/desktop-computing/new-laptops", "/logistics/ports", "/setup-guides/x", "/news/login"].filter(blocked)).toEqual([]);
   expect((await request.get("/feed.xml")).headers()["content-type"]).toContain("application/rss+xml");
 });
+
+/** Whether a crawler following RFC 9309 (prefix rules, "*" and a closing "$") may not fetch a path. */
+function robotsDisallows(robots: string): (path: string) => boolean {
+  const rules = [...robots.matchAll(/^Disallow: (\S+)$/gm)].map(([, rule]) => {
+    const pattern = rule.replace(/[.+?^{}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+    return new RegExp(`^${pattern}`);
+  });
+  return (path) => rules.some((rule) => rule.test(path));
+}
 
 test("garbage addresses and pages answer 404, never an error", async ({ request }) => {
   const paths = [

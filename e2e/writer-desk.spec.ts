@@ -1,3 +1,4 @@
+import type { Browser, Page, Route } from "@playwright/test";
 import { createStaff } from "./support/database";
 import { LoginPage, expect, signInAsNewStaff, test } from "./support/fixtures";
 import { servers } from "./support/servers";
@@ -69,16 +70,29 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   await expect(row).toContainText("News");
 });
 
-test("the same story saved from two tabs: the second sees both versions and loses nothing", async ({ browser }) => {
-  // Two pages and several saves: on a loaded two-core machine the conflict answer can take a while.
-  test.slow();
+/** A new writer's new story, in a browser context of its own (so a test can open a second tab on it). */
+async function newStoryInOwnContext(browser: Browser, address: string) {
   const writer = await createStaff(servers.newsroom, "writer");
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "2001:db8::2:1" } });
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
   const first = await context.newPage();
   await new LoginPage(first).goto();
   await new LoginPage(first).signIn(writer.email, writer.password);
   const firstEditor = new StoryEditorPage(first);
   const url = await firstEditor.createStory();
+  return { context, first, firstEditor, url };
+}
+
+/** Until unrouted, the page's saves (every POST) and the given paths get this answer instead of the server's. */
+async function answerSavesWith(page: Page, answer: Parameters<Route["fulfill"]>[0], paths: string[] = []) {
+  await page.route("**/*", (route) =>
+    route.request().method() === "POST" || paths.includes(new URL(route.request().url()).pathname) ? route.fulfill(answer) : route.continue(),
+  );
+}
+
+test("the same story saved from two tabs: the second sees both versions and loses nothing", async ({ browser }) => {
+  // Two pages and several saves: on a loaded two-core machine the conflict answer can take a while.
+  test.slow();
+  const { context, first, firstEditor, url } = await newStoryInOwnContext(browser, "2001:db8::2:1");
   const second = await context.newPage();
   await second.goto(url);
   const secondEditor = new StoryEditorPage(second);
@@ -108,6 +122,60 @@ test("the same story saved from two tabs: the second sees both versions and lose
   await expect(first.getByLabel("Headline")).toHaveValue("Tab one's headline");
   await expect(firstEditor.body()).toContainText("Words typed in the first tab.");
   await context.close();
+});
+
+test("behind a proxy answering 502 the editor retries on its own; a story changed meanwhile still shows the conflict", async ({ browser }) => {
+  test.slow();
+  const { context, first, firstEditor, url } = await newStoryInOwnContext(browser, "2001:db8::2:2");
+  await firstEditor.body().click();
+  await first.keyboard.type("Before the gateway failed.");
+  await firstEditor.expectSaved();
+
+  // What a reverse proxy answers while the app behind it restarts; the browser itself stays online.
+  await answerSavesWith(first, { status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" }, ["/api/health"]);
+  await first.keyboard.press("Enter");
+  await first.keyboard.type("Typed while the gateway answered 502.");
+  await expect(firstEditor.saveStatus()).toHaveText("Can't reach the server — retrying; your changes are kept on this device", { timeout: 15_000 });
+
+  const second = await context.newPage();
+  await second.goto(url);
+  const secondEditor = new StoryEditorPage(second);
+  await secondEditor.body().click();
+  await second.keyboard.press("End");
+  await second.keyboard.type(" Added in another tab.");
+  await second.keyboard.press("ControlOrMeta+s");
+  await secondEditor.expectSaved();
+
+  // The gateway recovers; nobody touches the first tab, whose retry meets the newer version.
+  await first.unroute("**/*");
+  const dialog = first.getByRole("dialog", { name: "This story changed while you were editing" });
+  await expect(dialog).toBeVisible({ timeout: 25_000 });
+  await expect(dialog.getByRole("region", { name: "Your version" })).toContainText("Typed while the gateway answered 502.");
+  await expect(dialog).toContainText("Added in another tab.");
+  await context.close();
+});
+
+test("after a deploy the open editor's saves are refused: it asks for a reload, which restores the kept text", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await editor.body().click();
+  await page.keyboard.type("Saved before the deploy.");
+  await editor.expectSaved();
+
+  // What a new build answers to the old build's save: its server actions have new ids.
+  await answerSavesWith(page, { status: 404, headers: { "x-nextjs-action-not-found": "1" }, contentType: "text/plain", body: "Server action not found." });
+  await page.keyboard.type(" Typed after the deploy.");
+  await expect(editor.saveStatus()).toHaveText("Not saved — Masthead was updated: reload the page to keep saving; your changes are kept on this device", {
+    timeout: 15_000,
+  });
+  await page.unroute("**/*");
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.reload();
+  const banner = page.getByRole("region", { name: "Unsaved changes" });
+  await banner.getByRole("button", { name: "Restore unsaved changes" }).click();
+  await expect(editor.body()).toContainText("Saved before the deploy. Typed after the deploy.");
+  await editor.expectSaved();
 });
 
 test("leaving the page with unsaved changes asks first", async ({ page }) => {

@@ -1,3 +1,5 @@
+import { mediaPublicOrigin } from "./media/public-url";
+
 /**
  * Headers on every response, set by the server in front of Next (scripts/next-server.ts), which
  * also hands Next the policy on the request so it puts the nonce on its own scripts.
@@ -11,7 +13,8 @@ export function contentSecurityPolicy({ nonce, dev }: SecurityContext): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // Tiptap and React set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Media come from this site, or from the CDN or bucket MEDIA_PUBLIC_URL names.
+    `img-src 'self' data: blob:${mediaPublicOrigin() ? ` ${mediaPublicOrigin()}` : ""}`,
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",

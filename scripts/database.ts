@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { DataDirInUseError } from "../db/embedded/data-dir-lock";
 import { startEmbeddedPostgres } from "../db/embedded/server";
 
 export type RunningDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -21,4 +22,18 @@ export async function openDatabase(dataDir: string): Promise<RunningDatabase> {
       await embedded.stop();
     },
   };
+}
+
+/**
+ * For chores that may run beside the server: DATABASE_URL, else the embedded database, opened
+ * here when no server holds DATA_DIR, or reached through the running server's address.
+ */
+export async function reachDatabase(dataDir: string): Promise<RunningDatabase> {
+  try {
+    return await openDatabase(dataDir);
+  } catch (error) {
+    const urlFile = path.join(dataDir, "database-url");
+    if (!(error instanceof DataDirInUseError) || !fs.existsSync(urlFile)) throw error;
+    return { url: fs.readFileSync(urlFile, "utf8").trim(), embedded: true, stop: async () => {} };
+  }
 }

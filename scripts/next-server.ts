@@ -12,6 +12,7 @@ import { checkRequestBody } from "../lib/request-limits";
 import { isCountedSearch, searchLimitedPage } from "../lib/search-limit";
 import { ARRIVAL_HEADER } from "../lib/public/request-arrival";
 import { securityHeaders } from "../lib/security-headers";
+import { beginShutdown, isShuttingDown, runShutdownStage } from "../lib/shutdown";
 import { answerFromFrontCache, captureIntoFrontCache, frontCacheKeyFor } from "./front-cache-answer";
 import { peekBody } from "./peek-body";
 import { routeStoryRequest } from "./story-routes";
@@ -22,6 +23,10 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
 const MAX_DISCARDED_BYTES = 32 * 1024 * 1024;
+/** How long requests under way (a save, say) get to finish once the server is asked to stop. */
+const DRAIN_MS = 10_000;
+/** Then each of: background work stopping, database connections closing. */
+const STAGE_MS = 2_000;
 
 const app = next({ dev, dir: root, hostname: "localhost", port });
 const handle = app.getRequestHandler();
@@ -45,6 +50,8 @@ async function searchWait(address: string): Promise<number> {
 const server = createServer(async (req, res) => {
   const arrivedAt = performance.now();
   req.headers[ARRIVAL_HEADER] = String(arrivedAt);
+  // A request on a kept-alive connection while stopping is answered, and the connection closed after.
+  if (isShuttingDown()) res.setHeader("connection", "close");
   const body = checkRequestBody(req.method, req.url, req.headers);
   if (!body.ok) {
     // No "Connection: close": closing while the client still sends makes it fail with EPIPE
@@ -111,6 +118,29 @@ const server = createServer(async (req, res) => {
 
 server.listen(port, host, () => process.send?.({ ready: true }));
 
-const shutdown = () => server.close(() => process.exit(0));
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+/**
+ * Stops accepting connections and lets the requests under way finish (up to DRAIN_MS, then the
+ * rest are cut); meanwhile the scheduler stops after its current tick. Only then do the database
+ * pools close, so no save is cut off half-way. serve.ts stops the embedded database after this exits.
+ */
+async function shutdown(): Promise<never> {
+  beginShutdown();
+  const workStopped = runShutdownStage("stop work", DRAIN_MS);
+  const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+  // close() drops the connections idle now; this drops those that fall idle while the rest finish.
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  const drained = await Promise.race([closed, new Promise<boolean>((resolve) => setTimeout(resolve, DRAIN_MS, false))]);
+  clearInterval(idleSweep);
+  if (!drained) {
+    console.error(`Requests still running after ${DRAIN_MS / 1000} s were cut off.`);
+    server.closeAllConnections();
+  }
+  await Promise.race([workStopped, new Promise((resolve) => setTimeout(resolve, STAGE_MS))]);
+  await Promise.all([runShutdownStage("close connections", STAGE_MS), limitPool?.end().catch(() => undefined)]);
+  process.exit(0);
+}
+
+let stopping: Promise<never> | undefined;
+const stop = () => void (stopping ??= shutdown());
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -16,6 +16,7 @@ import { createPool } from "../db/pool";
 import * as schema from "../db/schema";
 import { ensurePublication, seedDemo } from "../db/seed";
 import { DEMO_STAFF } from "../db/seed/demo-content";
+import { checkMediaConfig } from "../lib/media/storage-config";
 import { loadAuthSecret } from "./auth-secret";
 import { openDatabase, type RunningDatabase } from "./database";
 import { exitWithError } from "./fatal";
@@ -30,13 +31,19 @@ let database: RunningDatabase | undefined;
 let web: ChildProcess | undefined;
 let stopping: Promise<never> | undefined;
 
-/** Stops the web server, then the database; every caller waits for the same shutdown. */
+/** Longer than the web server's own bound (10 s of requests finishing, then 2 s + 2 s of closing). */
+const WEB_STOP_MS = 20_000;
+
+/**
+ * Stops the web server, then the database; every caller waits for the same shutdown. The database
+ * stops only once the web server has exited, so every save it let finish is committed first.
+ */
 function stop(code: number): Promise<never> {
   stopping ??= (async () => {
-    if (web && web.exitCode === null) {
+    if (web && web.exitCode === null && web.signalCode === null) {
       const exited = new Promise((resolve) => web!.once("exit", resolve));
       web.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, WEB_STOP_MS))]);
       web.kill("SIGKILL");
     }
     await database?.stop();
@@ -46,6 +53,7 @@ function stop(code: number): Promise<never> {
 }
 
 async function main() {
+  checkMediaConfig();
   if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (or `npm run demo`, which builds).");
   }

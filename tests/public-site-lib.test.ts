@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it, vi } from "vitest";
-import type { FeedStory } from "@/db/queries/public-stories";
+import { feedStory as story } from "./support/feed-story";
 import { formatDate, formatDateTime } from "@/lib/public/format";
 import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
 import { rssFeed } from "@/lib/public/rss";
@@ -99,25 +99,6 @@ describe("reserved section slugs", () => {
   });
 });
 
-const story: FeedStory = {
-  id: "4f1c9a7e-0000-4000-8000-000000000001",
-  headline: "Tides & <tempests> ]]> at the quay",
-  dek: "Dek",
-  slug: "tides",
-  sectionSlug: "news",
-  sectionName: "News",
-  publishedAt: new Date("2026-11-20T10:00:00Z"),
-  updatedAt: null,
-  image: { id: "4f1c9a7e-0000-4000-8000-00000000000a", width: 1200, height: 720, alt: "The quay", caption: "", credit: "" },
-  imageFile: { mimeType: "image/png", bytes: 1234 },
-  bylines: [
-    { displayName: "Wren Calloway", slug: "wren-calloway" },
-    { displayName: "Idris Achterberg", slug: "idris-achterberg" },
-  ],
-  bodyHtml: '<p>Body with ]]> inside and <a href="/news/other">a link</a> and a \u0001 control.</p>',
-  seoDescription: "SEO description",
-  tags: ["Weather", "Harbour"],
-};
 
 describe("RSS", () => {
   it("parses, and carries content:encoded, one dc:creator per byline, categories and an enclosure", () => {

@@ -67,7 +67,7 @@ describe("scheduling", () => {
     await signInAs("editor");
     const story = await createReadyStory(writer.id, "approved");
     const result = await transitionStoryAction({ storyId: story.id, name: "schedule", baseRevision: story.revision, publishAt: inUtc(60 * 60_000) });
-    expect(result).toEqual({});
+    expect(result).toEqual({ revision: story.revision + 1 });
     const scheduled = await storyRow(story.id);
     expect(scheduled.status).toBe("scheduled");
 
@@ -95,7 +95,7 @@ describe("scheduling", () => {
     const story = await createReadyStory(writer.id, "approved");
     await transitionStoryAction({ storyId: story.id, name: "schedule", baseRevision: story.revision, publishAt: inUtc(60 * 60_000) });
     const scheduled = await storyRow(story.id);
-    expect(await transitionStoryAction({ storyId: story.id, name: "unschedule", baseRevision: scheduled.revision })).toEqual({});
+    expect(await transitionStoryAction({ storyId: story.id, name: "unschedule", baseRevision: scheduled.revision })).toEqual({ revision: scheduled.revision + 1 });
     await publishDueStories(new Date(Date.now() + 2 * 60 * 60_000));
     expect(await storyRow(story.id)).toMatchObject({ status: "approved", publishAt: null, publishedAt: null });
     expect(await liveRow(story.id)).toBeUndefined();
@@ -116,7 +116,7 @@ describe("published stories", () => {
     const writer = await createUser();
     const editor = await signInAs("editor");
     const story = await createReadyStory(writer.id, "approved");
-    expect(await transitionStoryAction({ storyId: story.id, name: "publishNow", baseRevision: story.revision })).toEqual({});
+    expect(await transitionStoryAction({ storyId: story.id, name: "publishNow", baseRevision: story.revision })).toEqual({ revision: story.revision + 1 });
     const live = await liveRow(story.id);
     const firstPublishedAt = (await storyRow(story.id)).publishedAt;
     expect(live).toMatchObject({ headline: story.headline, updatedAt: null });
@@ -139,7 +139,7 @@ describe("published stories", () => {
       baseRevision: pending.revision,
       publicNote: { kind: "correction", note: "An earlier version gave the wrong departure time." },
     });
-    expect(result).toEqual({});
+    expect(result).toEqual({ revision: pending.revision + 1 });
     const updated = await liveRow(story.id);
     expect(updated?.headline).toBe("Ferry timetable corrected");
     expect(updated?.updatedAt).not.toBeNull();
@@ -166,12 +166,12 @@ describe("published stories", () => {
     });
     expect(await storyRow(story.id)).toEqual(published);
 
-    expect(await transitionStoryAction({ storyId: story.id, name: "unpublish", baseRevision: published.revision, note: "Legal hold" })).toEqual({});
+    expect(await transitionStoryAction({ storyId: story.id, name: "unpublish", baseRevision: published.revision, note: "Legal hold" })).toEqual({ revision: published.revision + 1 });
     expect(await liveRow(story.id)).toBeUndefined();
     const down = await storyRow(story.id);
     expect(down.status).toBe("unpublished");
 
-    expect(await transitionStoryAction({ storyId: story.id, name: "republish", baseRevision: down.revision })).toEqual({});
+    expect(await transitionStoryAction({ storyId: story.id, name: "republish", baseRevision: down.revision })).toEqual({ revision: down.revision + 1 });
     expect((await liveRow(story.id))?.publishedAt).toEqual(published.publishedAt);
     expect(await auditActions(story.id)).toEqual(expect.arrayContaining(["story.publishNow", "story.unpublish", "story.republish"]));
   });
@@ -221,7 +221,7 @@ describe("races and bad input", () => {
     const editor = await createUser({ role: "editor" });
     const inactiveEditor = await createUser({ role: "editor", active: false });
     const story = await createReadyStory(writer.id, "draft");
-    expect(await transitionStoryAction({ storyId: story.id, name: "submit", baseRevision: story.revision })).toEqual({});
+    expect(await transitionStoryAction({ storyId: story.id, name: "submit", baseRevision: story.revision })).toEqual({ revision: story.revision + 1 });
     const toDesk = await db().select({ userId: notifications.userId }).from(notifications).where(eq(notifications.storyId, story.id));
     expect(toDesk.map((row) => row.userId)).toContain(editor.id);
     expect(toDesk.map((row) => row.userId)).not.toContain(inactiveEditor.id);

@@ -8,10 +8,13 @@ vi.mock("@/db/queries/live-stories", () => ({ bringPublishedStoriesLive: queries
 vi.mock("@/db/queries/story-transitions", () => ({ publishDueStories: queries.publishDueStories }));
 
 const { startPublishingScheduler } = await import("@/lib/workflow/scheduler");
+const { beginShutdown, runShutdownStage } = await import("@/lib/shutdown");
 
 describe("the publishing scheduler's start", () => {
   beforeEach(() => {
     vi.useFakeTimers();
+    queries.bringPublishedStoriesLive.mockReset();
+    queries.publishDueStories.mockReset();
     vi.spyOn(console, "error").mockImplementation(() => {});
   });
   afterEach(() => {
@@ -38,5 +41,34 @@ describe("the publishing scheduler's start", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(queries.bringPublishedStoriesLive).toHaveBeenCalledTimes(2);
     expect(queries.publishDueStories).toHaveBeenCalledTimes(2);
+  });
+
+  // Last: the process-wide shutdown state stays set for the rest of this file.
+  it("stops on shutdown: the tick under way finishes first, and no tick follows", async () => {
+    queries.bringPublishedStoriesLive.mockResolvedValue(0);
+    let finishTick: () => void = () => {};
+    queries.publishDueStories
+      .mockResolvedValueOnce(0)
+      .mockImplementationOnce(() => new Promise((resolve) => (finishTick = () => resolve(1))))
+      .mockResolvedValue(0);
+    await startPublishingScheduler();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(queries.publishDueStories).toHaveBeenCalledTimes(2);
+
+    beginShutdown();
+    let stopped = false;
+    const stopping = runShutdownStage("stop work", 5_000).then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(stopped, "waits for the tick under way").toBe(false);
+    expect(queries.publishDueStories).toHaveBeenCalledTimes(2);
+    finishTick();
+    await stopping;
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(queries.publishDueStories).toHaveBeenCalledTimes(2);
+
+    const globals = globalThis as unknown as { mastheadScheduler?: NodeJS.Timeout };
+    delete globals.mastheadScheduler;
+    await startPublishingScheduler();
+    expect(queries.bringPublishedStoriesLive, "a stopping server starts no new scheduler").toHaveBeenCalledTimes(1);
   });
 });

@@ -150,7 +150,7 @@ describe("transitionStoryAction", () => {
       .values({ name: "Harbour", slug: `harbour-${id.slice(0, 8)}` })
       .returning({ id: sections.id });
     await saveStoryAction({ storyId: id, baseRevision: 1, explicit: true, draft: draft({ sectionId }) });
-    expect(await transitionStoryAction({ storyId: id, name: "submit", baseRevision: 2, note: "Ready" })).toEqual({});
+    expect(await transitionStoryAction({ storyId: id, name: "submit", baseRevision: 2, note: "Ready" })).toEqual({ revision: 3 });
     expect(await transitionStoryAction({ storyId: id, name: "submit", baseRevision: 2 })).toMatchObject({ error: expect.stringMatching(/changed meanwhile/) });
     const { story } = await snapshot(id);
     expect(story.status).toBe("in_review");
@@ -189,7 +189,7 @@ describe("review by the desk", () => {
     expect(refused.missing).toEqual(["Write an SEO description of 50–160 characters (or a dek of that length)."]);
     expect((await snapshot(id)).story.status).toBe("in_review");
 
-    expect(await transitionStoryAction({ storyId: id, name: "requestChanges", baseRevision: 3, note: "Add a quote." })).toEqual({});
+    expect(await transitionStoryAction({ storyId: id, name: "requestChanges", baseRevision: 3, note: "Add a quote." })).toEqual({ revision: 4 });
     const audit = await db().select().from(auditLog).where(eq(auditLog.targetId, id));
     expect(audit.find((entry) => entry.action === "story.requestChanges")).toMatchObject({
       fromStatus: "in_review",

@@ -12,6 +12,10 @@ function describe(status: SaveStatus): string {
       return "Saving…";
     case "offline":
       return "Offline — changes kept on this device";
+    case "unreachable":
+      return "Can't reach the server — retrying; your changes are kept on this device";
+    case "outdated":
+      return "Not saved — Masthead was updated: reload the page to keep saving; your changes are kept on this device";
     case "conflict":
       return "Not saved — this story changed elsewhere";
     case "error":
@@ -20,7 +24,7 @@ function describe(status: SaveStatus): string {
 }
 
 export function SaveStatusText({ status }: { status: SaveStatus }) {
-  const problem = status.kind === "error" || status.kind === "conflict" || status.kind === "offline";
+  const problem = !["saved", "unsaved", "saving"].includes(status.kind);
   return (
     <span role="status" data-testid="save-status" className={problem ? "font-medium text-red-800" : "text-stone-600"}>
       {describe(status)}

@@ -187,6 +187,7 @@ export function StoryEditor(props: Props) {
     if (editable && !keepsText && !(await autosave.save(false))) return "Save the story first: it could not be saved.";
     const result = await transitionStoryAction({ storyId: initial.id, name, baseRevision: autosave.baseRevision(), ...extras });
     if (result.error) return [result.error, ...(result.missing ?? [])].join(" ");
+    if (result.revision) autosave.carryOnFrom(result.revision);
     // The status stays Published, so this editor stays mounted: its own view of the update changes here.
     if (name === "publishUpdate") setPendingUpdate(false);
     router.refresh();

@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_isUnrecognizedActionError as isUnrecognizedAction } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveStoryAction } from "@/app/(desk)/desk/stories/actions";
 import type { ClientStory, StoryDraftInput } from "@/lib/story-editing";
@@ -10,11 +11,20 @@ export type SaveStatus =
   | { kind: "unsaved" }
   | { kind: "saving" }
   | { kind: "offline" }
+  | { kind: "unreachable" }
+  | { kind: "outdated" }
   | { kind: "conflict" }
   | { kind: "error"; message: string };
 
 const PAUSE_MS = 2000;
 const LOCAL_COPY_MS = 300;
+const FIRST_RETRY_MS = 1000;
+const LONGEST_RETRY_MS = 10_000;
+
+/** 1 s, 2 s, 4 s, 8 s, then every 10 s: quick after a blip, gentle on a server coming back up. */
+export function retryDelay(failures: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(failures - 1, 0), LONGEST_RETRY_MS);
+}
 
 type Options = {
   storyId: string;
@@ -28,6 +38,8 @@ type Options = {
 /**
  * Saves a pause after the last change, on blur and when the tab is hidden; keeps unacknowledged
  * edits in this browser; and never overwrites a newer version: a stale save becomes a conflict.
+ * A save that never got an answer (offline, server down or restarting) is retried on its own,
+ * with backoff, and at once when the browser comes back online or the window regains focus.
  */
 export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraft, readFeaturedSrc, onSaved }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved", at: initialSavedAt });
@@ -38,6 +50,10 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
   const pauseTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const localTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const blocked = useRef(false);
+  /** Saves in a row that got no answer; while above zero a retry is scheduled. */
+  const failures = useRef(0);
+  /** A Save that got no answer is retried as a Save, not as an autosave. */
+  const explicitUnsent = useRef(false);
 
   const keepLocally = useCallback(() => {
     clearTimeout(localTimer.current);
@@ -54,13 +70,17 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
   const scheduleSave = useRef<(delay: number) => void>(() => {});
 
   const saveOnce = useCallback(
-    async (explicit: boolean): Promise<boolean> => {
+    async (asked: boolean): Promise<boolean> => {
       if (blocked.current) return false;
+      const explicit = asked || explicitUnsent.current;
       if (!explicit && changes.current === savedChanges.current) return true;
       const changesAtStart = changes.current;
-      setStatus({ kind: "saving" });
+      // While retrying, the status keeps saying why rather than flickering to "Saving…".
+      if (failures.current === 0) setStatus({ kind: "saving" });
       try {
         const result = await saveStoryAction({ storyId, baseRevision: baseRevision.current, explicit, draft: readDraft() });
+        failures.current = 0;
+        explicitUnsent.current = false;
         if (result.kind === "conflict") {
           keepLocally();
           blocked.current = true;
@@ -84,9 +104,17 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
           scheduleSave.current(PAUSE_MS);
         }
         return true;
-      } catch {
+      } catch (error) {
         keepLocally();
-        setStatus({ kind: "offline" });
+        // A new build was deployed: this page's save no longer exists there, and retrying cannot help.
+        if (isUnrecognizedAction(error)) {
+          setStatus({ kind: "outdated" });
+          return false;
+        }
+        failures.current += 1;
+        explicitUnsent.current = explicit;
+        setStatus(await whyUnsent());
+        scheduleSave.current(retryDelay(failures.current));
         return false;
       }
     },
@@ -109,7 +137,8 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
 
   const changed = useCallback(() => {
     changes.current += 1;
-    setStatus(navigator.onLine ? { kind: "unsaved" } : { kind: "offline" });
+    // Still failing: the reason stays on screen until a save gets through.
+    if (failures.current === 0) setStatus(navigator.onLine ? { kind: "unsaved" } : { kind: "offline" });
     clearTimeout(localTimer.current);
     localTimer.current = setTimeout(keepLocally, LOCAL_COPY_MS);
     scheduleSave.current(PAUSE_MS);
@@ -137,6 +166,11 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
     [changed],
   );
 
+  /** A workflow step taken on this page moved the story on: later saves and steps build on that revision. */
+  const carryOnFrom = useCallback((revision: number) => {
+    baseRevision.current = revision;
+  }, []);
+
   /** The story is being deleted: no more saves, and nothing left to warn about on leaving. */
   const discard = useCallback(() => {
     blocked.current = true;
@@ -153,16 +187,21 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
       }
     };
     const online = () => void save(false);
+    const focused = () => {
+      if (failures.current > 0) void save(false);
+    };
     const leaving = (event: BeforeUnloadEvent) => {
       keepLocally();
       if (changes.current !== savedChanges.current) event.preventDefault();
     };
     document.addEventListener("visibilitychange", hidden);
     window.addEventListener("online", online);
+    window.addEventListener("focus", focused);
     window.addEventListener("beforeunload", leaving);
     return () => {
       document.removeEventListener("visibilitychange", hidden);
       window.removeEventListener("online", online);
+      window.removeEventListener("focus", focused);
       window.removeEventListener("beforeunload", leaving);
     };
   }, [keepLocally, save]);
@@ -174,7 +213,26 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
     save,
     adoptServerVersion,
     restoreFrom,
+    carryOnFrom,
     discard,
     baseRevision: () => baseRevision.current,
   };
+}
+
+const PROBE_TIMEOUT_MS = 5_000;
+const GATEWAY_FAILURES = new Set([502, 503, 504]);
+
+/**
+ * A failed server action does not say why, so ask the liveness check: no answer, or a proxy's
+ * 502/503/504, means the server cannot be reached; an answer means the save itself failed.
+ */
+async function whyUnsent(): Promise<SaveStatus> {
+  if (!navigator.onLine) return { kind: "offline" };
+  try {
+    const probe = await fetch("/api/health", { cache: "no-store", signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    if (GATEWAY_FAILURES.has(probe.status)) return { kind: "unreachable" };
+    return { kind: "error", message: "the server could not save this just now. Retrying; your changes are kept on this device." };
+  } catch {
+    return { kind: "unreachable" };
+  }
 }

@@ -1,5 +1,6 @@
 import Image from "next/image";
 import type { PublicStoryCard } from "@/db/queries/public-stories";
+import { servedElsewhere } from "@/lib/media/public-url";
 import { imageSrc, storyPath } from "@/lib/public/urls";
 import { Bylines } from "./bylines";
 import { PublicTime } from "./public-time";
@@ -22,6 +23,7 @@ export function StoryCard({ story, timeZone, headingLevel, lead = false, showSec
       {lead && story.image && (
         <Image
           src={imageSrc(story.image)}
+          unoptimized={servedElsewhere(imageSrc(story.image))}
           alt={story.image.alt}
           width={story.image.width}
           height={story.image.height}

@@ -1,5 +1,6 @@
 import Image from "next/image";
 import type { PublicStory, PublicStoryCard } from "@/db/queries/public-stories";
+import { servedElsewhere, withPublicMediaUrls } from "@/lib/media/public-url";
 import { imageSrc, sectionPath, tagPath } from "@/lib/public/urls";
 import { Bylines } from "./bylines";
 import { PublicTime } from "./public-time";
@@ -47,6 +48,7 @@ export function StoryPage({ story, related, url, timeZone }: Props) {
           <figure className="mt-8">
             <Image
               src={imageSrc(story.image)}
+              unoptimized={servedElsewhere(imageSrc(story.image))}
               alt={story.image.alt}
               width={story.image.width}
               height={story.image.height}
@@ -64,7 +66,7 @@ export function StoryPage({ story, related, url, timeZone }: Props) {
 
         <div
           className="prose prose-stone prose-lg mt-8 max-w-none font-serif dark:prose-invert"
-          dangerouslySetInnerHTML={{ __html: story.bodyHtml }}
+          dangerouslySetInnerHTML={{ __html: withPublicMediaUrls(story.bodyHtml) }}
         />
 
         {story.tags.length > 0 && (

@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { withPublicMediaUrls } from "@/lib/media/public-url";
 import { renderStoryBodyHtml } from "@/lib/story-body/render";
 
 type Props = {
@@ -21,7 +22,7 @@ export function StoryArticle({ headline, dek, sectionName, bylines, body }: Prop
       )}
       <div
         className="prose prose-stone prose-lg mt-8 max-w-none font-serif"
-        dangerouslySetInnerHTML={{ __html: renderStoryBodyHtml(body as JSONContent) }}
+        dangerouslySetInnerHTML={{ __html: withPublicMediaUrls(renderStoryBodyHtml(body as JSONContent)) }}
       />
     </article>
   );

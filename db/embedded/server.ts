@@ -4,13 +4,14 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { lockDataDir } from "./data-dir-lock";
 import { prepareDataDir } from "./data-dir";
 import { ProtocolQueue } from "./protocol-queue";
+import { type EmbeddedUpkeep, startEmbeddedUpkeep, upkeepIntervalMs } from "./upkeep";
 
-export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
+export type EmbeddedPostgres = { url: string; upkeep: EmbeddedUpkeep; stop: () => Promise<void> };
 
 const MAX_CONNECTIONS = 32;
 
 /** Runs PGlite as a Postgres server on loopback; this process alone owns the data directory. */
-export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, port = 0, upkeepEveryMs = upkeepIntervalMs()): Promise<EmbeddedPostgres> {
   prepareDataDir(dataDir);
   const unlock = lockDataDir(dataDir);
   try {
@@ -23,17 +24,19 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
     url.username = "postgres";
     url.password = "postgres";
     url.pathname = "/postgres";
+    const upkeep = startEmbeddedUpkeep(url.toString(), upkeepEveryMs, (error) => console.error("Vacuuming the embedded database failed", error));
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         try {
+          await upkeep.stop();
           await server.stop();
           await db.close();
         } finally {
           unlock();
         }
       })());
-    return { url: url.toString(), stop };
+    return { url: url.toString(), upkeep, stop };
   } catch (error) {
     unlock();
     throw error;

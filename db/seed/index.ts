@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { hashPassword } from "../../lib/passwords";
+import { storyWordCount } from "../../lib/story-body/text";
 import * as schema from "../schema";
 import { DEMO_PUBLICATION, DEMO_SECTIONS, DEMO_STAFF, DEMO_STORIES } from "./demo-content";
 
@@ -47,6 +48,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
           dek: story.dek,
           slug: story.slug,
           body: story.body,
+          wordCount: storyWordCount(story.body),
           status: "published",
           sectionId: sections.find((section) => section.slug === story.section)!.id,
           seoDescription: story.dek.slice(0, 160),

@@ -1,3 +1,5 @@
+import { publicMediaUrl } from "./public-url";
+
 /**
  * How stored media files are named, shared by the pipeline (which writes them) and the media
  * route (which serves them), so the two can never disagree about what is a valid file.
@@ -52,14 +54,19 @@ export function mediaPath(id: string, file: string): string {
 }
 
 /**
- * What pages and story bodies show for a media item: its largest variant. Derived from the
+ * The file pages and story bodies show for a media item: its largest variant. Derived from the
  * width stored with the item (as displayed), the same width the pipeline chose variants by.
  */
+export function displayFileName(width: number): string {
+  return variantFileName(variantWidths(width).at(-1)!);
+}
+
+/** Where pages load a media item from (see lib/media/public-url.ts). */
 export function displaySrc(id: string, width: number): string {
-  return mediaPath(id, variantFileName(variantWidths(width).at(-1)!));
+  return publicMediaUrl(mediaPath(id, displayFileName(width)));
 }
 
 /** What small images (avatars, the logo) show: the narrowest variant, enough for a few dozen pixels. */
 export function smallSrc(id: string, width: number): string {
-  return mediaPath(id, variantFileName(variantWidths(width)[0]));
+  return publicMediaUrl(mediaPath(id, variantFileName(variantWidths(width)[0])));
 }

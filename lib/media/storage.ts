@@ -1,16 +1,28 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { resolveDataDir } from "@/db/embedded/data-dir";
+import { Readable } from "node:stream";
+import { S3MediaStorage } from "./s3-storage";
+import { mediaStorageConfig } from "./storage-config";
+
+/** What a store knows about one object without reading it. */
+export type MediaObjectInfo = { size: number; etag: string; modified: Date };
+
+/** Bytes `start` to `end`, both included, as in an HTTP Range header. */
+export type ByteRange = { start: number; end: number };
 
 /**
  * Where media files live. Keys look like `<mediaId>/original.jpg`; the interface is the one an
- * object store offers, so S3 (or similar) can replace the filesystem without touching callers.
+ * object store offers, and the only place the drivers (a local folder, S3) differ.
  */
 export interface MediaStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   /** The stored bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
+  /** Size, ETag and age of the object, or null when nothing is stored under the key. */
+  stat(key: string): Promise<MediaObjectInfo | null>;
+  /** The object's bytes (only the range, if given) as they arrive, or null when nothing is stored under the key. */
+  stream(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null>;
   /** Removes every file under the prefix, which must name a whole folder such as `<mediaId>`. */
   delete(prefix: string): Promise<void>;
   /** Every stored key, in no particular order (backups and moving between drivers walk these). */
@@ -21,16 +33,30 @@ export interface MediaStorage {
 
 export class InvalidMediaKey extends Error {}
 
+/**
+ * The store did not answer in time, could not be reached, or refused us (credentials, a missing
+ * bucket): nothing a reader or uploader did wrong, and worth trying again later (503).
+ */
+export class MediaStorageUnavailable extends Error {
+  override name = "MediaStorageUnavailable";
+}
+
+/** What readers and uploaders are told while the store is unavailable. */
+export const MEDIA_STORAGE_UNAVAILABLE = "The image store cannot be reached just now; try again in a moment.";
+
 // Each segment starts with a letter or digit, so ".", "..", hidden and temp files can never be named.
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9]+)?$/;
 
-function segmentsOf(key: string): string[] {
+/** The key's segments; throws InvalidMediaKey for anything but plain names separated by single slashes. */
+export function segmentsOf(key: string): string[] {
   const segments = key.split("/");
   if (key.length > 200 || !segments.every((segment) => SEGMENT.test(segment))) {
     throw new InvalidMediaKey(`Invalid media key: ${JSON.stringify(key)}`);
   }
   return segments;
 }
+
+const isMissing = (error: unknown) => ["ENOENT", "ENOTDIR", "EISDIR"].includes((error as NodeJS.ErrnoException).code ?? "");
 
 export class FileMediaStorage implements MediaStorage {
   constructor(readonly root: string) {}
@@ -62,10 +88,33 @@ export class FileMediaStorage implements MediaStorage {
     try {
       return await fs.readFile(this.pathOf(key));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") return null;
+      if (isMissing(error)) return null;
       throw error;
     }
+  }
+
+  async stat(key: string): Promise<MediaObjectInfo | null> {
+    try {
+      const stats = await fs.stat(this.pathOf(key));
+      if (!stats.isFile()) return null;
+      // A file is only ever replaced whole (see put), which changes its mtime or size.
+      return { size: stats.size, etag: `"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`, modified: stats.mtime };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async stream(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null> {
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(this.pathOf(key));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    // The stream closes the file when it ends or is cancelled.
+    return Readable.toWeb(handle.createReadStream(range ?? {})) as ReadableStream<Uint8Array>;
   }
 
   async delete(prefix: string): Promise<void> {
@@ -91,7 +140,18 @@ export class FileMediaStorage implements MediaStorage {
   }
 }
 
-/** Files under DATA_DIR/media, read when called so DATA_DIR set after import still counts. */
+// One store per process (Next bundles this module into several chunks; globalThis is shared by all),
+// rebuilt only if the configuration changes, as tests do by setting DATA_DIR or MEDIA_STORAGE.
+const CURRENT = Symbol.for("masthead.mediaStorage");
+type Holder = { [CURRENT]?: { signature: string; storage: MediaStorage } };
+
+/** The configured store (see lib/media/storage-config.ts): DATA_DIR/media unless MEDIA_STORAGE=s3. */
 export function mediaStorage(): MediaStorage {
-  return new FileMediaStorage(path.join(resolveDataDir(), "media"));
+  const config = mediaStorageConfig();
+  const signature = JSON.stringify(config);
+  const holder = globalThis as Holder;
+  if (holder[CURRENT]?.signature !== signature) {
+    holder[CURRENT] = { signature, storage: config.driver === "s3" ? new S3MediaStorage(config) : new FileMediaStorage(config.root) };
+  }
+  return holder[CURRENT].storage;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { insertMedia } from "@/db/queries/media";
-import { displaySrc, mediaPath, originalFileName, variantFileName } from "./file-names";
+import { displayFileName, mediaPath, originalFileName, variantFileName } from "./file-names";
 import { processUpload } from "./process-image";
 import { type MediaStorage, mediaStorage } from "./storage";
 
@@ -49,7 +49,7 @@ export async function storeUpload(
   const variants = image.variants.map(({ width }) => ({ width, src: mediaPath(id, variantFileName(width)) }));
   return {
     id,
-    src: displaySrc(id, image.width),
+    src: mediaPath(id, displayFileName(image.width)),
     width: image.width,
     height: image.height,
     original: mediaPath(id, original),

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import type { PlacedImage } from "@/db/queries/media";
-import { imageSrc } from "./urls";
+import { absoluteImageUrl } from "./urls";
 
 export type SharedImage = { url: string; width: number; height: number; alt: string };
 
 /** An image as og:image and twitter:image give it: absolute, with its size and words for it. */
 export function sharedImage(image: PlacedImage, origin: string, alt: string): SharedImage {
-  return { url: `${origin}${imageSrc(image)}`, width: image.width, height: image.height, alt };
+  return { url: absoluteImageUrl(origin, image), width: image.width, height: image.height, alt };
 }
 
 /** The publication's default social image, for pages without an image of their own. */

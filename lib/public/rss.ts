@@ -1,5 +1,6 @@
 import type { FeedStory } from "@/db/queries/public-stories";
 import { IMAGE_FORMATS, mediaPath } from "@/lib/media/file-names";
+import { absoluteUrl, publicMediaUrl, withPublicMediaUrls } from "@/lib/media/public-url";
 import { storyPath } from "./urls";
 import { cdata, escapeXml, xmlSafe } from "./xml";
 
@@ -25,13 +26,13 @@ export function rssFeed(channel: Channel, stories: FeedStory[], origin: string):
       `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
       element("pubDate", story.publishedAt.toUTCString()),
       element("description", story.seoDescription || story.dek),
-      `<content:encoded>${cdata(xmlSafe(absolutize(story.bodyHtml, origin)))}</content:encoded>`,
+      `<content:encoded>${cdata(xmlSafe(absolutize(withPublicMediaUrls(story.bodyHtml), origin)))}</content:encoded>`,
       ...story.bylines.map((byline) => element("dc:creator", byline.displayName)),
       element("category", story.sectionName),
       ...story.tags.map((tag) => element("category", tag)),
       ...(story.image && story.imageFile && extension
         ? [
-            `<enclosure url="${escapeXml(`${origin}${mediaPath(story.image.id, `original.${extension}`)}`)}" length="${story.imageFile.bytes}" type="${escapeXml(story.imageFile.mimeType)}"/>`,
+            `<enclosure url="${escapeXml(absoluteUrl(origin, publicMediaUrl(mediaPath(story.image.id, `original.${extension}`))))}" length="${story.imageFile.bytes}" type="${escapeXml(story.imageFile.mimeType)}"/>`,
           ]
         : []),
       "</item>",

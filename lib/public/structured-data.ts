@@ -1,7 +1,7 @@
 import type { PlacedImage } from "@/db/queries/media";
 import type { PublicAuthor } from "@/db/queries/public-lookups";
 import type { PublicStory } from "@/db/queries/public-stories";
-import { authorPath, imageSrc, sectionPath, storyPath } from "./urls";
+import { absoluteImageUrl, authorPath, sectionPath, storyPath } from "./urls";
 
 type Publication = { name: string; description: string; logo: PlacedImage | null };
 
@@ -9,7 +9,7 @@ type Publication = { name: string; description: string; logo: PlacedImage | null
 function publisherLogo(publication: Publication, origin: string) {
   const { logo } = publication;
   if (!logo) return { "@type": "ImageObject", url: `${origin}/icon.svg` };
-  return { "@type": "ImageObject", url: `${origin}${imageSrc(logo)}`, width: logo.width, height: logo.height };
+  return { "@type": "ImageObject", url: absoluteImageUrl(origin, logo), width: logo.width, height: logo.height };
 }
 
 /** schema.org ProfilePage about a Person for an author page, all URLs absolute. */
@@ -24,7 +24,7 @@ export function authorStructuredData(author: PublicAuthor, publication: Publicat
       name: author.displayName,
       url,
       ...(author.bio ? { description: author.bio } : {}),
-      ...(author.avatar ? { image: `${origin}${imageSrc(author.avatar)}` } : {}),
+      ...(author.avatar ? { image: absoluteImageUrl(origin, author.avatar) } : {}),
       worksFor: { "@type": "Organization", name: publication.name, url: `${origin}/` },
     },
   };
@@ -38,7 +38,7 @@ export function storyStructuredData(story: PublicStory, publication: Publication
     "@type": "NewsArticle",
     headline: story.headline,
     description: story.seoDescription || story.dek,
-    ...(story.image ? { image: [`${origin}${imageSrc(story.image)}`] } : {}),
+    ...(story.image ? { image: [absoluteImageUrl(origin, story.image)] } : {}),
     datePublished: story.publishedAt.toISOString(),
     dateModified: (story.updatedAt ?? story.publishedAt).toISOString(),
     author: story.bylines.map((byline) => ({ "@type": "Person", name: byline.displayName, url: `${origin}${authorPath(byline.slug)}` })),

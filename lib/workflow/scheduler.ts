@@ -1,6 +1,7 @@
 import "server-only";
 import { bringPublishedStoriesLive } from "@/db/queries/live-stories";
 import { publishDueStories } from "@/db/queries/story-transitions";
+import { isShuttingDown, onShutdown } from "@/lib/shutdown";
 
 /** Well inside the promise that a scheduled story is public within 5 s of its time. */
 const TICK_MS = 1_000;
@@ -21,7 +22,7 @@ async function catchUp(): Promise<void> {
  * must only delay the catch-up to a later tick.
  */
 export async function startPublishingScheduler(): Promise<void> {
-  if (globalForScheduler.mastheadScheduler) return;
+  if (globalForScheduler.mastheadScheduler || isShuttingDown()) return;
   let caughtUp = await catchUp().then(
     () => true,
     (error: unknown) => {
@@ -29,16 +30,22 @@ export async function startPublishingScheduler(): Promise<void> {
       return false;
     },
   );
-  let running = false;
-  globalForScheduler.mastheadScheduler = setInterval(() => {
+  let running: Promise<void> | undefined;
+  const scheduler = setInterval(() => {
     if (running) return;
-    running = true;
     const work = caughtUp ? publishDueStories() : catchUp().then(() => void (caughtUp = true));
-    work
+    running = work
+      .then(() => undefined)
       .catch((error: unknown) => console.error("Scheduled publishing failed; retrying in a second.", error))
       .finally(() => {
-        running = false;
+        running = undefined;
       });
   }, TICK_MS);
-  globalForScheduler.mastheadScheduler.unref();
+  scheduler.unref();
+  globalForScheduler.mastheadScheduler = scheduler;
+  // No new tick once the server stops; the one under way finishes before the database pool closes.
+  onShutdown("stop work", "publishing scheduler", async () => {
+    clearInterval(scheduler);
+    await running;
+  });
 }

@@ -1,5 +1,6 @@
 import zlib from "node:zlib";
 import sharp from "sharp";
+import type { MediaStorage } from "@/lib/media/storage";
 
 /** A picture with detail (so encoders have work to do), generated rather than checked in. */
 export function pattern(width: number, height: number) {
@@ -82,4 +83,15 @@ export function pngClaiming(width: number, height: number): Buffer {
   ihdr[9] = 2; // truecolour
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([signature, pngChunk("IHDR", ihdr), pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(0))), pngChunk("IEND", Buffer.alloc(0))]);
+}
+
+/** The store as it fails halfway through an upload: the second file written throws `error`. */
+export function failingSecondPut<T extends MediaStorage>(storage: T, error: Error): T {
+  let writes = 0;
+  const put = storage.put.bind(storage);
+  storage.put = async (key, bytes) => {
+    if (++writes === 2) throw error;
+    return put(key, bytes);
+  };
+  return storage;
 }

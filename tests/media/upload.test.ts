@@ -81,15 +81,9 @@ describe("storeUpload", () => {
   });
 
   it("removes what it wrote when storage fails halfway", async () => {
-    class FailingSecondWrite extends FileMediaStorage {
-      writes = 0;
-      override async put(key: string, bytes: Buffer) {
-        if (++this.writes === 2) throw new Error("disk full");
-        return super.put(key, bytes);
-      }
-    }
     const before = await snapshot();
-    await expect(storeUpload(await fixture.webp(), "x.webp", null, new FailingSecondWrite(mediaRoot))).rejects.toThrow("disk full");
+    const storage = fixture.failingSecondPut(new FileMediaStorage(mediaRoot), new Error("disk full"));
+    await expect(storeUpload(await fixture.webp(), "x.webp", null, storage)).rejects.toThrow("disk full");
     expect(await snapshot()).toEqual(before);
   });
 });

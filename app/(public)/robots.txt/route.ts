@@ -6,11 +6,16 @@ export function GET(request: NextRequest): Response {
   const body = [
     "User-agent: *",
     "Allow: /",
-    "Disallow: /desk",
+    // Rules match by prefix: "/desk" alone would also hide a section called "desktop-computing".
+    // "$" ends a rule (RFC 9309), so each private page is named exactly, each private tree with its slash.
+    "Disallow: /desk$",
+    "Disallow: /desk/",
     "Disallow: /api/",
-    "Disallow: /login",
-    "Disallow: /setup",
+    "Disallow: /login$",
+    "Disallow: /setup$",
     "Disallow: /invite/",
+    "Disallow: /reset/",
+    "Disallow: /preview/",
     "",
     `Sitemap: ${origin}/sitemap.xml`,
     `Sitemap: ${origin}/news-sitemap.xml`,

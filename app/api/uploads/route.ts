@@ -1,4 +1,5 @@
 import { ImageRejected, MAX_UPLOAD_BYTES } from "@/lib/media/process-image";
+import { MEDIA_STORAGE_UNAVAILABLE, MediaStorageUnavailable } from "@/lib/media/storage";
 import { storeUpload } from "@/lib/media/upload";
 import { can } from "@/lib/policy";
 import { takeAttempt, tooManyMessage } from "@/lib/rate-limits";
@@ -44,6 +45,10 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ id: stored.id, src: stored.src, width: stored.width, height: stored.height }, { status: 201 });
   } catch (error) {
     if (error instanceof ImageRejected) return refuse(422, error.message);
+    if (error instanceof MediaStorageUnavailable) {
+      console.error(`Storing an upload: ${error.message}`);
+      return Response.json({ error: MEDIA_STORAGE_UNAVAILABLE }, { status: 503, headers: { "Retry-After": "10" } });
+    }
     console.error("Storing an upload failed", error);
     return refuse(500, "The image could not be saved. Try again in a moment.");
   }

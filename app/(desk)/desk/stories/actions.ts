@@ -170,7 +170,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
 }
 
 /** Every workflow step a person takes from the desk: checked here, carried out in one transaction. */
-export async function transitionStoryAction(input: unknown): Promise<{ error?: string; missing?: string[] }> {
+export async function transitionStoryAction(input: unknown): Promise<{ error?: string; missing?: string[]; revision?: number }> {
   const user = await currentUser();
   if (!user) return { error: SESSION_ENDED };
   const parsed = transitionInput.safeParse(input);
@@ -199,7 +199,8 @@ export async function transitionStoryAction(input: unknown): Promise<{ error?: s
   });
   switch (result.kind) {
     case "done":
-      return {};
+      // The page carries on from the revision its own step produced.
+      return { revision: result.revision };
     case "checklist":
       return { error: "The story is not ready yet.", missing: result.missing };
     case "changed":
