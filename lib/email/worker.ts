@@ -1,6 +1,7 @@
 import "server-only";
 import { claimDueEmails, markEmailSent, markEmailUndelivered, publicationName } from "@/db/queries/email-outbox";
 import { db } from "@/db/client";
+import { isShuttingDown, onShutdown } from "@/lib/shutdown";
 import { publicOrigin, smtpUrl } from "./config";
 import { sendDueDigests } from "./digest";
 import { type SendEmail, isPermanentFailure, smtpSender } from "./transport";
@@ -49,24 +50,30 @@ const globalForWorker = globalThis as unknown as { mastheadEmailWorker?: NodeJS.
  * minute. Never throws; a failing tick is logged and the next one tries again.
  */
 export function startEmailWorker(): void {
-  if (globalForWorker.mastheadEmailWorker) return;
+  if (globalForWorker.mastheadEmailWorker || isShuttingDown()) return;
   const url = smtpUrl();
   const send = url ? smtpSender(url) : undefined;
   if (url && !process.env.PUBLIC_URL) console.warn(`SMTP_URL is set but PUBLIC_URL is not: links in emails will point at ${publicOrigin()}.`);
-  let running = false;
+  let running: Promise<void> | undefined;
   let ticks = 0;
-  globalForWorker.mastheadEmailWorker = setInterval(() => {
+  const worker = setInterval(() => {
     if (running) return;
-    running = true;
     const digests = ticks++ % DIGEST_EVERY_TICKS === 0;
-    (async () => {
+    running = (async () => {
       if (digests) await sendDueDigests();
       if (send) await deliverDueEmails(send);
     })()
       .catch((error: unknown) => console.error("Email delivery failed; retrying in a second.", error))
       .finally(() => {
-        running = false;
+        running = undefined;
       });
   }, TICK_MS);
-  globalForWorker.mastheadEmailWorker.unref();
+  worker.unref();
+  globalForWorker.mastheadEmailWorker = worker;
+  // No new tick once the server stops; the one under way finishes before the database pool
+  // closes (a message claimed but not marked would otherwise wait out its claim).
+  onShutdown("stop work", "email worker", async () => {
+    clearInterval(worker);
+    await running;
+  });
 }
