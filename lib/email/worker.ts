@@ -1,7 +1,8 @@
 import "server-only";
 import { claimDueEmails, markEmailSent, markEmailUndelivered, publicationName } from "@/db/queries/email-outbox";
 import { db } from "@/db/client";
-import { isShuttingDown, onShutdown } from "@/lib/shutdown";
+import { repeatInBackground } from "@/lib/background-work";
+import { isShuttingDown } from "@/lib/shutdown";
 import { publicOrigin, smtpUrl } from "./config";
 import { sendDueDigests } from "./digest";
 import { type SendEmail, isPermanentFailure, smtpSender } from "./transport";
@@ -54,26 +55,14 @@ export function startEmailWorker(): void {
   const url = smtpUrl();
   const send = url ? smtpSender(url) : undefined;
   if (url && !process.env.PUBLIC_URL) console.warn(`SMTP_URL is set but PUBLIC_URL is not: links in emails will point at ${publicOrigin()}.`);
-  let running: Promise<void> | undefined;
   let ticks = 0;
-  const worker = setInterval(() => {
-    if (running) return;
-    const digests = ticks++ % DIGEST_EVERY_TICKS === 0;
-    running = (async () => {
-      if (digests) await sendDueDigests();
+  globalForWorker.mastheadEmailWorker = repeatInBackground(
+    "email worker",
+    TICK_MS,
+    async () => {
+      if (ticks++ % DIGEST_EVERY_TICKS === 0) await sendDueDigests();
       if (send) await deliverDueEmails(send);
-    })()
-      .catch((error: unknown) => console.error("Email delivery failed; retrying in a second.", error))
-      .finally(() => {
-        running = undefined;
-      });
-  }, TICK_MS);
-  worker.unref();
-  globalForWorker.mastheadEmailWorker = worker;
-  // No new tick once the server stops; the one under way finishes before the database pool
-  // closes (a message claimed but not marked would otherwise wait out its claim).
-  onShutdown("stop work", "email worker", async () => {
-    clearInterval(worker);
-    await running;
-  });
+    },
+    "Email delivery failed; retrying in a second.",
+  );
 }
