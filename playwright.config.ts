@@ -1,9 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { SMTP_SINK_PORT } from "./e2e/support/mailbox";
 import { DEMO_PASSWORD, type TestServer, runDir, servers } from "./e2e/support/servers";
 
 
-function serve(server: TestServer, args: string) {
+function serve(server: TestServer, args: string, extraEnv: Record<string, string> = {}) {
   return {
     command: `node --import tsx scripts/serve.ts ${args}`,
     url: `http://localhost:${server.port}/api/health`,
@@ -17,6 +18,7 @@ function serve(server: TestServer, args: string) {
       DEMO_PASSWORD,
       // Lets each test present its own client address, so sign-in throttling stays per test.
       TRUST_PROXY: "1",
+      ...extraEnv,
     },
   };
 }
@@ -55,5 +57,14 @@ export default defineConfig({
       use: { baseURL: `http://localhost:${servers.firstRun.port}` },
     },
   ],
-  webServer: [serve(servers.newsroom, "--demo"), serve(servers.firstRun, "")],
+  // The newsroom sends its email to the sink e2e/support/mailbox.ts starts; links point at itself.
+  globalSetup: "./e2e/support/mailbox.ts",
+  webServer: [
+    serve(servers.newsroom, "--demo", {
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+      MAIL_FROM: "desk@newsroom.test",
+      PUBLIC_URL: `http://localhost:${servers.newsroom.port}`,
+    }),
+    serve(servers.firstRun, ""),
+  ],
 });

@@ -58,7 +58,7 @@ test("an invitation and a reset link stop working when they expire, even on a pa
   await db.update(schema.passwordResets).set({ expiresAt: past }).where(eq(schema.passwordResets.id, reset.id));
   await page.getByLabel("Password").fill("a-brand-new-passphrase");
   await page.getByRole("button", { name: "Set password" }).click();
-  await expect(page.locator("form").getByRole("alert")).toHaveText("This reset link has been used or has expired. Ask an admin for a new one.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("This reset link has been used, has expired, or a newer link was sent. Ask for a new one with “Forgot password?” on the sign-in page.");
   const [unchanged] = await db.select({ passwordHash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, person.id));
   expect(unchanged.passwordHash).toBe(person.passwordHash);
   await page.reload();

@@ -113,6 +113,8 @@ test("a writer edits their own profile and changes their password", async ({ pag
   await expect(page.getByRole("status")).toHaveText("Password changed. Your other sessions have ended.");
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  // The profile has forms labelled "Email …" too: sign in only once the sign-in page is there.
+  await expect(page).toHaveURL(/\/login/);
   await login.signIn(writer.email, writer.password);
   await expect(login.alert()).toHaveText("Wrong email or password.");
   await login.signIn(writer.email, "lighthouse-at-dawn");

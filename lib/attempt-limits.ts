@@ -9,6 +9,9 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 export const LIMITS = {
   inviteAcceptance: { points: 10, seconds: 15 * 60 },
   passwordReset: { points: 10, seconds: 15 * 60 },
+  /** "Forgot password?" requests, counted by address and by the email asked about. */
+  resetRequestByAddress: { points: 5, seconds: 60 * 60 },
+  resetRequestByEmail: { points: 5, seconds: 60 * 60 },
   upload: { points: 60, seconds: 60 * 60 },
   comment: { points: 30, seconds: 5 * 60 },
   search: { points: 30, seconds: 60 },

@@ -9,6 +9,8 @@ export const RESERVED_SECTION_SLUGS = [
   "setup",
   "invite",
   "reset",
+  "forgot-password",
+  "unsubscribe",
   "preview",
   "api",
   "authors",

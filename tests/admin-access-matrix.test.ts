@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { auditLog, passwordResets, publication, sections, staffInvites, users } from "@/db/schema";
+import { auditLog, emailOutbox, passwordResets, publication, sections, staffInvites, users } from "@/db/schema";
 import { createUser } from "./support/factories";
 
 // Who is asking comes from the session cookie; everything after it (the database re-check of the
@@ -27,11 +27,13 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 const staff = await import("@/app/(desk)/desk/admin/staff/actions");
 const settings = await import("@/app/(desk)/desk/admin/settings/actions");
 const sectionActions = await import("@/app/(desk)/desk/admin/sections/actions");
+const emailActions = await import("@/app/(desk)/desk/admin/email/actions");
 const pages = {
   staff: (await import("@/app/(desk)/desk/admin/staff/page")).default,
   settings: (await import("@/app/(desk)/desk/admin/settings/page")).default,
   sections: (await import("@/app/(desk)/desk/admin/sections/page")).default,
   audit: (await import("@/app/(desk)/desk/admin/audit/page")).default,
+  email: (await import("@/app/(desk)/desk/admin/email/page")).default,
 };
 
 type Actor = "anonymous" | "writer" | "editor" | "admin" | "deactivated admin" | "admin signed out everywhere";
@@ -60,7 +62,11 @@ const sessionFor: Record<Actor, string | null> = {
 async function targets() {
   const tag = crypto.randomUUID().slice(0, 8);
   const [section] = await db().insert(sections).values({ name: `Matrix ${tag}`, slug: `matrix-${tag}`, position: 500 }).returning();
-  return { tag, person: await createUser({ role: "writer" }), inactive: await createUser({ role: "writer", active: false }), section };
+  const [failedEmail] = await db()
+    .insert(emailOutbox)
+    .values({ kind: "test", recipient: `bounced-${tag}@newsroom.test`, subject: "Bounced", text: "Hi", html: "<p>Hi</p>", messageId: `<${tag}@newsroom.test>`, status: "failed", attempts: 8 })
+    .returning();
+  return { tag, person: await createUser({ role: "writer" }), inactive: await createUser({ role: "writer", active: false }), section, failedEmail };
 }
 type Targets = Awaited<ReturnType<typeof targets>>;
 
@@ -86,6 +92,7 @@ const ACTIONS: Record<string, (t: Targets) => Promise<boolean>> = {
   "reorder sections": async (t) => succeeded(await sectionActions.moveSectionAction({}, form({ sectionId: t.section.id, direction: "up" }))),
   "hide section": async (t) => succeeded(await sectionActions.hideSectionAction({}, form({ sectionId: t.section.id, hidden: "true" }))),
   "delete section": async (t) => succeeded(await sectionActions.deleteSectionAction({}, form({ sectionId: t.section.id }))),
+  "retry an email": async (t) => succeeded(await emailActions.retryEmailAction({}, form({ emailId: t.failedEmail.id }))),
   ...Object.fromEntries(
     Object.entries(pages).map(([name, Page]) => [
       `view ${name} page`,
@@ -111,6 +118,7 @@ async function snapshot() {
     publication: await db().select().from(publication),
     sections: await db().select().from(sections).orderBy(asc(sections.id)),
     audit: await db().select({ id: auditLog.id }).from(auditLog).orderBy(asc(auditLog.id)),
+    emails: await db().select().from(emailOutbox).orderBy(asc(emailOutbox.id)),
   };
 }
 

@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pool } from "@/db/client";
-import { expectSameNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
+import { MIGRATION_COUNT, TABLE_COUNT, expectSameNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
 import { startTestPostgres, type TestPostgres } from "./support/postgres";
 import { exitCode, runScript, runToEnd, waitForLine } from "./support/processes";
 
@@ -55,13 +55,13 @@ describe("embedded → file → PostgreSQL", () => {
   test("a backup taken while the embedded server runs restores into PostgreSQL value for value, media byte for byte", async () => {
     const backup = await runToEnd("backup.ts", [backupFile], { DATA_DIR: sourceDir });
     expect(backup.text).toMatch(/^Backed up the embedded database and media to .*newsroom\.backup \(\d+(\.\d)? kB\):/);
-    expect(backup.text).toMatch(/21 tables, \d+ rows \(.*users 3.*\), 5 migrations applied\n\s+\d+ media files/);
+    expect(backup.text).toMatch(new RegExp(`${TABLE_COUNT} tables, \\d+ rows \\(.*users 3.*\\), ${MIGRATION_COUNT} migrations applied\\n\\s+\\d+ media files`));
     expect(backup.code).toBe(0);
 
     const targetUrl = await postgres.createDatabase();
     const targetDir = path.join(work, "target");
     const restore = await runToEnd("restore.ts", [backupFile], { DATABASE_URL: targetUrl, DATA_DIR: targetDir });
-    expect(restore.text).toMatch(/^Restored .* \(Masthead 0\.1\.0, embedded database, taken .*\):\n\s+\d+ rows in 21 tables, \d+ media files$/);
+    expect(restore.text).toMatch(new RegExp(`^Restored .* \\(Masthead 0\\.1\\.0, embedded database, taken .*\\):\\n\\s+\\d+ rows in ${TABLE_COUNT} tables, \\d+ media files$`));
     expect(restore.code).toBe(0);
 
     const source = await expectSameNewsroom({ url: sourceUrl, dataDir: sourceDir }, { snapshot: await snapshotDatabase(targetUrl), dataDir: targetDir });

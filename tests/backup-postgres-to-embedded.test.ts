@@ -11,7 +11,7 @@ import type { Manifest } from "@/lib/backup/manifest";
 import { migrateTo } from "@/lib/backup/migrations";
 import { readRecords } from "@/lib/backup/reader";
 import { BackupWriter } from "@/lib/backup/writer";
-import { expectSameNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
+import { MIGRATION_COUNT, TABLE_COUNT, expectSameNewsroom, seedNewsroom, snapshotDatabase, snapshotMedia } from "./support/newsroom-backup";
 import { startTestPostgres, type TestPostgres } from "./support/postgres";
 import { runToEnd } from "./support/processes";
 import { startS3StandIn } from "./support/s3-server";
@@ -77,7 +77,7 @@ describe("PostgreSQL → file → embedded", () => {
     expect((await runToEnd("db.ts", ["migrate"], { DATA_DIR: targetDir })).code).toBe(0);
 
     const restore = await runToEnd("restore.ts", [backupFile], { DATA_DIR: targetDir });
-    expect(restore.text).toMatch(/^Restored .* \(Masthead 0\.1\.0, postgresql database, taken .*\):\n\s+\d+ rows in 21 tables, \d+ media files$/);
+    expect(restore.text).toMatch(new RegExp(`^Restored .* \\(Masthead 0\\.1\\.0, postgresql database, taken .*\\):\\n\\s+\\d+ rows in ${TABLE_COUNT} tables, \\d+ media files$`));
     expect(restore.code).toBe(0);
 
     await expectSameNewsroom({ url: sourceUrl, dataDir: sourceDir }, { snapshot: await snapshotEmbedded(targetDir), dataDir: targetDir });
@@ -108,7 +108,7 @@ describe("PostgreSQL → file → embedded", () => {
     const targetDir = path.join(work, "untouched");
     const restore = await runToEnd("restore.ts", [newer], { DATA_DIR: targetDir });
     expect(restore.text).toBe(
-      "masthead: This backup comes from a newer Masthead (6 migrations; this version knows 5): restore it with that version or a later one.",
+      `masthead: This backup comes from a newer Masthead (${MIGRATION_COUNT + 1} migrations; this version knows ${MIGRATION_COUNT}): restore it with that version or a later one.`,
     );
     expect(restore.code).toBe(1);
     expect(fs.readdirSync(targetDir)).toEqual([]);
@@ -117,13 +117,13 @@ describe("PostgreSQL → file → embedded", () => {
   test("a backup from an older Masthead is restored at its own level, then brought up to date", async () => {
     const olderUrl = await postgres.createDatabase();
     const older = createPool(olderUrl, 1);
-    await migrateTo(older, 4);
+    await migrateTo(older, MIGRATION_COUNT - 1);
     await older.query(
       "INSERT INTO users (email, display_name, slug, role, password_hash) VALUES ('old@newsroom.test', 'Old Timer', 'old-timer', 'editor', 'x')",
     );
     await older.end();
     const file = path.join(work, "older.backup");
-    expect((await runToEnd("backup.ts", [file], { DATABASE_URL: olderUrl, DATA_DIR: path.join(work, "older-media") })).text).toMatch(/4 migrations applied/);
+    expect((await runToEnd("backup.ts", [file], { DATABASE_URL: olderUrl, DATA_DIR: path.join(work, "older-media") })).text).toMatch(`${MIGRATION_COUNT - 1} migrations applied`);
 
     const targetUrl = await postgres.createDatabase();
     const restore = await runToEnd("restore.ts", [file], { DATABASE_URL: targetUrl, DATA_DIR: path.join(work, "older-target") });

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction } from "@/app/(auth)/login/actions";
 import { Field } from "@/components/ui/field";
@@ -15,6 +16,11 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       <Field label="Email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={state.values?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required maxLength={1024} />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+      <p className="text-sm">
+        <Link href="/forgot-password" className="underline">
+          Forgot password?
+        </Link>
+      </p>
     </form>
   );
 }

@@ -10,12 +10,13 @@ type Props = {
   token: string;
   askName: boolean;
   submitLabel: string;
+  passwordLabel: string;
   minPasswordLength: number;
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /** Joining from an invitation (name and password) or setting a new password from a reset link. */
-export function NewPasswordForm({ token, askName, submitLabel, minPasswordLength, action }: Props) {
+export function NewPasswordForm({ token, askName, submitLabel, passwordLabel, minPasswordLength, action }: Props) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -23,7 +24,7 @@ export function NewPasswordForm({ token, askName, submitLabel, minPasswordLength
       <input type="hidden" name="token" value={token} />
       {askName && <Field label="Name" name="displayName" autoComplete="name" required maxLength={100} defaultValue={state.values?.displayName} />}
       <Field
-        label="Password"
+        label={passwordLabel}
         name="password"
         type="password"
         autoComplete="new-password"

@@ -30,6 +30,7 @@ export function DeskHeader({ user, avatar, inReview, unread }: Props) {
               <Link href="/desk/admin/sections">Sections</Link>
               <Link href="/desk/admin/settings">Settings</Link>
               <Link href="/desk/admin/audit">Audit log</Link>
+              <Link href="/desk/admin/email">Email</Link>
             </>
           )}
           <Link href="/">Public site</Link>

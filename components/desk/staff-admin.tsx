@@ -98,3 +98,19 @@ export function StaffControls({ userId, name, role }: { userId: string; name: st
     </div>
   );
 }
+
+/** Sends the invitation again: a new link, by email too, and the earlier one stops working. */
+export function ResendInvite({ email, role }: { email: string; role: Role }) {
+  const [state, formAction, pending] = useActionState(inviteStaffAction, {});
+  return (
+    <form action={formAction} className="inline space-y-1">
+      <input type="hidden" name="email" value={email} />
+      <input type="hidden" name="role" value={role} />
+      <button type="submit" disabled={pending} aria-label={`Resend the invitation to ${email}`} className="ml-2 rounded border border-stone-300 px-2 py-0.5 text-xs disabled:opacity-60">
+        Resend
+      </button>
+      <FormMessage error={state.error} success={state.success} />
+      <OneTimeLink state={state} label={`New invitation link for ${email}`} />
+    </form>
+  );
+}

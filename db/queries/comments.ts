@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { CommentAnchor } from "@/lib/comments/anchor";
+import { emailAboutNotification } from "@/lib/email/notify";
 import { db } from "../client";
 import { comments, notifications, users } from "../schema";
 
@@ -75,6 +76,7 @@ export async function addComment(input: {
       await tx.insert(notifications).values(
         mentioned.map((userId) => ({ userId, kind: "mention", storyId: input.storyId, actorId: input.authorId, note: input.body.slice(0, 300) })),
       );
+      await emailAboutNotification(tx, { recipientIds: mentioned, kind: "mention", storyId: input.storyId, actorId: input.authorId, note: input.body.slice(0, 300) });
     }
   });
 }

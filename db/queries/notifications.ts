@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { emailAboutNotification } from "@/lib/email/notify";
 import type { TransitionName } from "@/lib/workflow/transitions";
 import { db, type Transaction } from "../client";
 import { notifications, stories, storyBylines, users } from "../schema";
@@ -44,6 +45,7 @@ export async function notifyAboutTransition(
       note: event.note,
     })),
   );
+  await emailAboutNotification(tx, { recipientIds: others.map((recipient) => recipient.id), kind: event.name, storyId: event.storyId, actorId: event.actorId, note: event.note });
 }
 
 export async function countUnreadNotifications(userId: string): Promise<number> {

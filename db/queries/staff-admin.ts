@@ -1,19 +1,32 @@
 import "server-only";
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { invitationEmail, passwordChangedEmail, passwordResetEmail, roleChangedEmail } from "@/lib/email/messages";
+import { queueEmails } from "@/lib/email/queue";
 import { looksLikeToken, newToken, tokenHash } from "@/lib/one-time-token";
 import { slugify } from "@/lib/slug";
-import { db } from "../client";
+import { type Transaction, db } from "../client";
 import { type Role, auditLog, passwordResets, staffInvites, users } from "../schema";
 import { ensureAnotherActiveAdmin } from "./users";
 
 const DAY_MS = 86_400_000;
 export const INVITE_DAYS = 7;
 export const RESET_HOURS = 24;
+/** A reset link someone asks for themselves travels by email, so it lives shorter. */
+export const SELF_SERVICE_RESET_HOURS = 1;
 
+/**
+ * A new invitation replaces any open one for the same address (the earlier link stops working)
+ * and is emailed to the invitee in the same transaction.
+ */
 export async function createInvite(email: string, role: Role, createdBy: string) {
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITE_DAYS * DAY_MS);
-  await db().insert(staffInvites).values({ email, role, tokenHash: tokenHash(token), createdBy, expiresAt });
+  await db().transaction(async (tx) => {
+    await tx.delete(staffInvites).where(and(eq(staffInvites.email, email), isNull(staffInvites.acceptedAt)));
+    await tx.insert(staffInvites).values({ email, role, tokenHash: tokenHash(token), createdBy, expiresAt });
+    const [inviter] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, createdBy));
+    await queueEmails(tx, [{ kind: "invitation", to: email, content: invitationEmail(role, inviter?.name ?? "An admin", token) }]);
+  });
   return { token, expiresAt };
 }
 
@@ -71,6 +84,7 @@ export async function setUserRole(userId: string, role: Role) {
       .set({ role, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id, email: users.email, from: sql<Role>`${target.role}::text` });
+    if (target.role !== role) await queueEmails(tx, [{ kind: "role_changed", to: updated.email, content: roleChangedEmail(target.role, role) }]);
     return updated;
   });
 }
@@ -85,13 +99,36 @@ export async function endAllSessions(userId: string): Promise<boolean> {
   return updated.length === 1;
 }
 
-export async function createPasswordReset(userId: string, createdBy: string) {
-  const [person] = await db().select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!person) return undefined;
+/** A newer link voids every older one: only the latest reset link of a person works. */
+async function replaceResetLink(tx: Transaction, userId: string, createdBy: string | null, hours: number) {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + RESET_HOURS * 3_600_000);
-  await db().insert(passwordResets).values({ userId, tokenHash: tokenHash(token), createdBy, expiresAt });
+  const expiresAt = new Date(Date.now() + hours * 3_600_000);
+  await tx.delete(passwordResets).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+  await tx.insert(passwordResets).values({ userId, tokenHash: tokenHash(token), createdBy, expiresAt });
   return { token, expiresAt };
+}
+
+export async function createPasswordReset(userId: string, createdBy: string) {
+  return db().transaction(async (tx) => {
+    const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!person) return undefined;
+    return replaceResetLink(tx, userId, createdBy, RESET_HOURS);
+  });
+}
+
+/**
+ * "Forgot password?": an active account gets a one-hour link by email; anyone else, nothing.
+ * The caller answers the same either way, so the result is only for the audit log.
+ */
+export async function requestPasswordReset(email: string): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const [person] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), eq(users.active, true)));
+    if (!person) return false;
+    const { token } = await replaceResetLink(tx, person.id, null, SELF_SERVICE_RESET_HOURS);
+    await queueEmails(tx, [{ kind: "password_reset", to: email, content: passwordResetEmail(token) }]);
+    await tx.insert(auditLog).values({ actorId: person.id, action: "password_reset_requested", targetType: "user", targetId: person.id });
+    return true;
+  });
 }
 
 export async function findOpenReset(token: string) {
@@ -120,6 +157,7 @@ export async function usePasswordReset(token: string, passwordHash: string): Pro
       .where(eq(users.id, reset.userId))
       .returning({ email: users.email });
     await tx.insert(auditLog).values({ actorId: reset.userId, action: "password_reset_used", targetType: "user", targetId: reset.userId });
+    await queueEmails(tx, [{ kind: "password_changed", to: user.email, content: passwordChangedEmail() }]);
     return user;
   });
 }

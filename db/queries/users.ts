@@ -1,5 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { passwordChangedEmail } from "@/lib/email/messages";
+import { queueEmails } from "@/lib/email/queue";
 import { type Transaction, db } from "../client";
 import { type Role, media, publication, users } from "../schema";
 import { placedImage } from "./media";
@@ -182,9 +184,14 @@ export async function passwordHashOf(id: string): Promise<string | undefined> {
 }
 
 /** A new password ends the person's other sessions; the caller signs this one in again. */
+/** Ends every other session and tells the person by email, in one transaction. */
 export async function changePassword(id: string, passwordHash: string): Promise<void> {
-  await db()
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(users.id, id));
+  await db().transaction(async (tx) => {
+    const [changed] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ email: users.email });
+    if (changed) await queueEmails(tx, [{ kind: "password_changed", to: changed.email, content: passwordChangedEmail() }]);
+  });
 }

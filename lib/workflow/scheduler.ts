@@ -1,7 +1,8 @@
 import "server-only";
 import { bringPublishedStoriesLive } from "@/db/queries/live-stories";
 import { publishDueStories } from "@/db/queries/story-transitions";
-import { isShuttingDown, onShutdown } from "@/lib/shutdown";
+import { repeatInBackground } from "@/lib/background-work";
+import { isShuttingDown } from "@/lib/shutdown";
 
 /** Well inside the promise that a scheduled story is public within 5 s of its time. */
 const TICK_MS = 1_000;
@@ -30,22 +31,10 @@ export async function startPublishingScheduler(): Promise<void> {
       return false;
     },
   );
-  let running: Promise<void> | undefined;
-  const scheduler = setInterval(() => {
-    if (running) return;
-    const work = caughtUp ? publishDueStories() : catchUp().then(() => void (caughtUp = true));
-    running = work
-      .then(() => undefined)
-      .catch((error: unknown) => console.error("Scheduled publishing failed; retrying in a second.", error))
-      .finally(() => {
-        running = undefined;
-      });
-  }, TICK_MS);
-  scheduler.unref();
-  globalForScheduler.mastheadScheduler = scheduler;
-  // No new tick once the server stops; the one under way finishes before the database pool closes.
-  onShutdown("stop work", "publishing scheduler", async () => {
-    clearInterval(scheduler);
-    await running;
-  });
+  globalForScheduler.mastheadScheduler = repeatInBackground(
+    "publishing scheduler",
+    TICK_MS,
+    () => (caughtUp ? publishDueStories() : catchUp().then(() => void (caughtUp = true))),
+    "Scheduled publishing failed; retrying in a second.",
+  );
 }

@@ -1,16 +1,23 @@
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { eq, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { expect } from "vitest";
 import { db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { addComment } from "@/db/queries/comments";
 import { bringPublishedStoriesLive } from "@/db/queries/live-stories";
+import journal from "@/db/migrations/meta/_journal.json";
+import * as schema from "@/db/schema";
 import { auditLog, publication, rateLimits, stories, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { FileMediaStorage } from "@/lib/media/storage";
 import { storeUpload } from "@/lib/media/upload";
 import { pattern } from "../media/fixtures";
+
+/** What a backup of this version holds, counted from the schema and the migrations, not written down. */
+export const TABLE_COUNT = Object.values(schema).filter((value) => is(value, PgTable)).length;
+export const MIGRATION_COUNT = journal.entries.length;
 
 /**
  * A newsroom with a bit of everything a backup must carry, on the database at DATABASE_URL and the

@@ -19,7 +19,7 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
   }
   return (
     <AuthCard title="Join the newsroom" intro={`You are invited as ${ROLE_LABELS[invite.role].toLowerCase()} with ${invite.email}. Choose your name and password.`}>
-      <NewPasswordForm token={token} askName submitLabel="Join" minPasswordLength={MIN_PASSWORD_LENGTH} action={acceptInviteAction} />
+      <NewPasswordForm token={token} askName submitLabel="Join" passwordLabel="Password" minPasswordLength={MIN_PASSWORD_LENGTH} action={acceptInviteAction} />
     </AuthCard>
   );
 }

@@ -19,7 +19,7 @@ export async function resetPasswordAction(_previous: ActionState, formData: Form
   const parsed = resetForm.safeParse(formFields(formData));
   if (!parsed.success) return { error: firstIssue(parsed.error) };
   const person = await usePasswordReset(parsed.data.token, await hashPassword(parsed.data.password));
-  if (!person) return { error: "This reset link has been used or has expired. Ask an admin for a new one." };
+  if (!person) return { error: "This reset link has been used, has expired, or a newer link was sent. Ask for a new one with “Forgot password?” on the sign-in page." };
   await signIn("credentials", { email: person.email, password: parsed.data.password, redirectTo: "/desk" });
   return {};
 }

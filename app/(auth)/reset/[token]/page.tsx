@@ -13,11 +13,11 @@ export default async function ResetPage({ params }: PageProps<"/reset/[token]">)
   const { token } = await params;
   const reset = await findOpenReset(token);
   if (!reset) {
-    return <AuthCard title="This reset link no longer works" intro="It has been used or has expired. Ask an admin for a new one." />;
+    return <AuthCard title="This reset link no longer works" intro="It has been used, has expired, or a newer link was sent. Ask for a new one with “Forgot password?” on the sign-in page." />;
   }
   return (
     <AuthCard title="Set a new password" intro={`For ${reset.email}. Signing in with it ends every other session.`}>
-      <NewPasswordForm token={token} askName={false} submitLabel="Set password" minPasswordLength={MIN_PASSWORD_LENGTH} action={resetPasswordAction} />
+      <NewPasswordForm token={token} askName={false} submitLabel="Set password" passwordLabel="New password" minPasswordLength={MIN_PASSWORD_LENGTH} action={resetPasswordAction} />
     </AuthCard>
   );
 }

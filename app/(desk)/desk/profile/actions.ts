@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { recordAudit } from "@/db/queries/audit";
+import { saveEmailPreferences } from "@/db/queries/email-preferences";
 import { changePassword, passwordHashOf, updateProfile } from "@/db/queries/users";
+import { EMAIL_MODES } from "@/db/schema";
+import { EMAIL_KIND_NAMES, type EmailKind } from "@/lib/email/kinds";
 import { imageReference, isUsableImage } from "@/lib/media/image-reference";
 import { newPasswordField } from "@/lib/password-rules";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
@@ -47,4 +50,18 @@ export const changePasswordAction = staffAction(passwordForm, async ({ currentPa
   // Other sessions ended with the change; this one continues under the new password.
   await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/desk/profile?notice=password-changed" });
   return {};
+});
+
+const emailMode = z.enum(EMAIL_MODES, "Choose off, immediately or daily digest.");
+const emailPreferencesForm = z.strictObject({
+  ...(Object.fromEntries(EMAIL_KIND_NAMES.map((kind) => [kind, emailMode])) as Record<EmailKind, typeof emailMode>),
+  digestHour: z.coerce.number("Choose the hour of your digest.").int("Choose the hour of your digest.").min(0, "Choose the hour of your digest.").max(23, "Choose the hour of your digest."),
+});
+
+/** Which editorial events also come by email, and when the daily digest arrives. */
+export const saveEmailPreferencesAction = staffAction(emailPreferencesForm, async ({ digestHour, ...modes }, user) => {
+  if (!can(user, "profile.edit")) return { error: FORBIDDEN };
+  await saveEmailPreferences(user.id, modes, digestHour);
+  revalidatePath("/desk/profile");
+  return { success: "Email settings saved." };
 });

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { EmailPreferencesForm } from "@/components/desk/email-preferences-form";
 import { PasswordForm, ProfileForm } from "@/components/desk/profile-forms";
+import { loadEmailPreferences } from "@/db/queries/email-preferences";
+import { getPublication } from "@/db/queries/publication";
 import { getProfile } from "@/db/queries/users";
 import { smallSrc } from "@/lib/media/file-names";
 import { MIN_PASSWORD_LENGTH } from "@/lib/passwords";
@@ -9,7 +12,8 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ searchParams }: PageProps<"/desk/profile">) {
   const user = await requirePermission("profile.edit");
-  const { avatar, ...profile } = (await getProfile(user.id))!;
+  const [found, email, { timezone }] = await Promise.all([getProfile(user.id), loadEmailPreferences(user.id), getPublication()]);
+  const { avatar, ...profile } = found!;
   const { notice } = await searchParams;
   return (
     <section className="space-y-8">
@@ -23,6 +27,8 @@ export default async function ProfilePage({ searchParams }: PageProps<"/desk/pro
       <ProfileForm profile={{ ...profile, avatar: avatar && { id: avatar.id, src: smallSrc(avatar.id, avatar.width) } }} />
       <h2 className="text-xl font-semibold">Password</h2>
       <PasswordForm minLength={MIN_PASSWORD_LENGTH} />
+      <h2 className="text-xl font-semibold">Email notifications</h2>
+      <EmailPreferencesForm modes={email.modes} digestHour={email.digestHour} timeZone={timezone} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { createInvite, createPasswordReset, endAllSessions, setUserRole } from "@/db/queries/staff-admin";
 import { LastAdminError, setUserActive } from "@/db/queries/users";
 import { ROLES } from "@/db/schema";
+import { smtpUrl } from "@/lib/email/config";
 import { emailField } from "@/lib/sign-in";
 import { can } from "@/lib/policy";
 import { FORBIDDEN, staffAction } from "@/lib/server-action";
@@ -36,13 +37,14 @@ export const setStaffActiveAction = staffAction(activeForm, async ({ userId, act
 
 const inviteForm = z.strictObject({ email: emailField, role: z.enum(ROLES, "Choose a role.") });
 
-/** The link is shown to the admin once, to pass on; it works once, for seven days. */
+/** Emailed to the invitee and shown to the admin; it works once, for seven days, and replaces an earlier one. */
 export const inviteStaffAction = staffAction(inviteForm, async ({ email, role }, user) => {
   if (!can(user, "admin.manage")) return { error: FORBIDDEN };
   const { token } = await createInvite(email, role, user.id);
   await recordAudit({ actorId: user.id, action: "invite_created", targetType: "invite", targetId: email, metadata: { role } });
   revalidatePath("/desk/admin/staff");
-  return { success: `Invitation for ${email} created. Send them this link; it works once, for 7 days.`, values: { link: `/invite/${token}` } };
+  const sending = smtpUrl() ? "It is on its way to them by email; the link is here too" : "Send them this link";
+  return { success: `Invitation for ${email} created. ${sending}; it works once, for 7 days.`, values: { link: `/invite/${token}` } };
 });
 
 const roleForm = z.strictObject({ userId: z.uuid("Unknown staff member."), role: z.enum(ROLES, "Choose a role.") });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Avatar } from "@/components/ui/avatar";
 import { StaffActiveToggle } from "@/components/desk/staff-active-toggle";
-import { InviteForm, StaffControls } from "@/components/desk/staff-admin";
+import { InviteForm, ResendInvite, StaffControls } from "@/components/desk/staff-admin";
 import { listOpenInvites } from "@/db/queries/staff-admin";
 import { listStaff } from "@/db/queries/users";
 import { ROLE_LABELS } from "@/lib/roles";
@@ -25,6 +25,7 @@ export default async function StaffPage() {
             {invites.map((invite) => (
               <li key={invite.id}>
                 {invite.email} as {ROLE_LABELS[invite.role]}, until {dateFormat.format(invite.expiresAt)} UTC
+                <ResendInvite email={invite.email} role={invite.role} />
               </li>
             ))}
           </ul>
