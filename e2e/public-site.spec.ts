@@ -186,7 +186,7 @@ test("feeds and sitemaps parse and list exactly the public stories", async ({ pa
   expect(robots).toMatch(/^Sitemap: http:\/\/localhost:\d+\/sitemap\.xml$/m);
   expect(robots).toMatch(/^Sitemap: http:\/\/localhost:\d+\/news-sitemap\.xml$/m);
   const blocked = robotsDisallows(robots);
-  expect(["/desk", "/desk/stories/1/edit", "/login", "/setup", "/api/health", "/invite/abc", "/reset/abc", "/preview/abc"].filter((path) => !blocked(path))).toEqual([]);
+  expect(["/desk", "/desk/stories/1/edit", "/login", "/setup", "/api/health", "/invite/abc", "/reset/abc", "/preview/abc", "/forgot-password", "/unsubscribe", "/unsubscribe?token=x", "/login?callbackUrl=%2Fdesk"].filter((path) => !blocked(path))).toEqual([]);
   expect(["/", "/desktop-computing", "/desktop-computing/new-laptops", "/logistics/ports", "/setup-guides/x", "/news/login"].filter(blocked)).toEqual([]);
   expect((await request.get("/feed.xml")).headers()["content-type"]).toContain("application/rss+xml");
 });

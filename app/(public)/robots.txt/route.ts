@@ -7,12 +7,17 @@ export function GET(request: NextRequest): Response {
     "User-agent: *",
     "Allow: /",
     // Rules match by prefix: "/desk" alone would also hide a section called "desktop-computing".
-    // "$" ends a rule (RFC 9309), so each private page is named exactly, each private tree with its slash.
+    // "$" ends a rule (RFC 9309), so each private page is named exactly (and with "?" when it takes a
+    // query), each private tree with its slash.
     "Disallow: /desk$",
     "Disallow: /desk/",
     "Disallow: /api/",
     "Disallow: /login$",
+    "Disallow: /login?",
     "Disallow: /setup$",
+    "Disallow: /forgot-password$",
+    "Disallow: /unsubscribe$",
+    "Disallow: /unsubscribe?",
     "Disallow: /invite/",
     "Disallow: /reset/",
     "Disallow: /preview/",
