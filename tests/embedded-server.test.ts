@@ -11,6 +11,9 @@ function tempDataDir() {
   dirs.push(dir);
   return dir;
 }
+// Each of these starts PGlite twice in fresh processes: a loaded machine needs more than the default.
+const START_TWO_SERVERS_MS = 90_000;
+
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -40,7 +43,7 @@ describe("the embedded database server", () => {
       expect(await exitCode(first.child)).toBe(0);
     }
     expect(fs.existsSync(path.join(dataDir, "masthead.lock"))).toBe(false);
-  });
+  }, START_TWO_SERVERS_MS);
 
   it("keeps every acknowledged write through a kill -9", async () => {
     const dataDir = tempDataDir();
@@ -64,7 +67,7 @@ describe("the embedded database server", () => {
       second.child.kill("SIGTERM");
       await exitCode(second.child);
     }
-  });
+  }, START_TWO_SERVERS_MS);
 
   it("explains an unusable DATA_DIR in one line", async () => {
     const file = path.join(tempDataDir(), "a-file");
