@@ -124,3 +124,22 @@ test("a writer hears by email that changes were requested, turns that email off 
   await expect(settings.getByLabel("Your story is published", { exact: true })).toHaveValue("digest");
   await expect(settings.getByLabel(/Daily digest at/)).toHaveValue("7");
 });
+
+test("a writer changes their email address on the profile, stays signed in, and both addresses hear of it", async ({ page }) => {
+  const writer = await createStaff(servers.newsroom, "writer");
+  await new LoginPage(page).goto("/desk/profile");
+  await new LoginPage(page).signIn(writer.email, writer.password);
+  const moved = `moved-${Date.now()}@newsroom.test`;
+  const form = page.getByRole("form", { name: "Change email address" });
+  await form.getByLabel("New email address").fill(moved);
+  await form.getByLabel("Current password").fill(writer.password);
+  await form.getByRole("button", { name: "Change email address" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Email address changed to ${moved}. We have told both the old and the new address.`);
+  await page.reload();
+  await expect(page.getByText(`Signed in as ${moved}.`)).toBeVisible();
+
+  const toOld = await waitForEmail(writer.email, /^Your email address was changed$/);
+  expect(toOld.mail.text).toContain(`was changed to ${moved}`);
+  const toNew = await waitForEmail(moved, /^This is now your newsroom email address$/);
+  expect(toNew.mail.text).toContain(`from ${writer.email} to this one`);
+});

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
+import type { SessionUser } from "@/db/queries/users";
 import { auditLog, emailOutbox, users } from "@/db/schema";
-import { createUser, uniqueIp } from "./support/factories";
+import { TEST_PASSWORD, createUser, uniqueIp } from "./support/factories";
 import { linkIn, smtpSinkForThisFile } from "./support/smtp-sink";
 
 process.env.PUBLIC_URL = "https://news.example.test";
@@ -12,13 +13,19 @@ const request = vi.hoisted(() => ({ ip: "", host: "evil.example" }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: request.host, "x-forwarded-host": request.host, "x-forwarded-for": request.ip }),
 }));
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/session", () => ({ currentUser: async () => session.user }));
+vi.mock("@/auth", () => ({ signIn: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { forgotPasswordAction } = await import("@/app/(auth)/forgot-password/actions");
 const { RESET_REQUESTED } = await import("@/lib/forgot-password");
 const { deliverDueEmails } = await import("@/lib/email/worker");
 const { smtpSender } = await import("@/lib/email/transport");
-const { createInvite, findOpenInvite, findOpenReset, setUserRole, usePasswordReset } = await import("@/db/queries/staff-admin");
-const { changePassword } = await import("@/db/queries/users");
+const { createInvite, createPasswordReset, findOpenInvite, findOpenReset, setUserRole, usePasswordReset } = await import("@/db/queries/staff-admin");
+const { changeEmail, changePassword } = await import("@/db/queries/users");
+const { changeEmailAction } = await import("@/app/(desk)/desk/profile/actions");
+const { authenticate } = await import("@/lib/sign-in");
 
 const sink = smtpSinkForThisFile();
 
@@ -122,5 +129,65 @@ describe("account emails", () => {
     expect(changed.mail.html).toContain("every other session was signed out");
     const role = await sink().waitFor((message) => message.to.includes(person.email) && message.mail.subject === "You are now an editor");
     expect(role.mail.text).toContain("from writer to editor");
+  });
+});
+
+describe("changing one's email address", () => {
+  const newAddress = () => `moved-${crypto.randomUUID().slice(0, 8)}@newsroom.test`;
+
+  async function changeEmailAs(person: SessionUser, newEmail: string, currentPassword = TEST_PASSWORD) {
+    session.user = person;
+    const form = new FormData();
+    form.set("newEmail", newEmail);
+    form.set("currentPassword", currentPassword);
+    return changeEmailAction({}, form);
+  }
+
+  const emailOf = async (id: string) => (await db().select({ email: users.email }).from(users).where(eq(users.id, id)))[0].email;
+
+  it("tells the old and the new address, voids reset links, and signs in with the new address only", async () => {
+    const person = await createUser();
+    const admin = await createUser({ role: "admin" });
+    const reset = (await createPasswordReset(person.id, admin.id))!;
+    const moved = newAddress();
+    expect(await changeEmailAs(person, `  ${moved.toUpperCase()} `)).toEqual({ success: `Email address changed to ${moved}. We have told both the old and the new address.` });
+    expect(await emailOf(person.id)).toBe(moved);
+    expect(await findOpenReset(reset.token)).toBeUndefined();
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, "email_changed"), eq(auditLog.targetId, person.id)));
+    expect(audit).toMatchObject({ actorId: person.id, metadata: { from: person.email, to: moved } });
+
+    await deliver();
+    const toOld = await sink().waitFor((message) => message.to.includes(person.email) && message.mail.subject === "Your email address was changed");
+    expect(toOld.mail.text).toContain(`was changed to ${moved} on `);
+    expect(toOld.mail.text).toContain("If this was not you");
+    expect(toOld.mail.html).toContain(`was changed to ${moved} on `);
+    const toNew = await sink().waitFor((message) => message.to.includes(moved) && message.mail.subject === "This is now your newsroom email address");
+    expect(toNew.mail.text).toContain(`from ${person.email} to this one`);
+    expect(toNew.mail.html).toContain(`from ${person.email} to this one`);
+    expect(linkIn(toNew, "https://news.example.test")).toBe("https://news.example.test/login");
+
+    expect(await authenticate({ email: person.email, password: TEST_PASSWORD }, uniqueIp())).toBeNull();
+    expect(await authenticate({ email: moved.toUpperCase(), password: TEST_PASSWORD }, uniqueIp())).toMatchObject({ id: person.id, email: moved, sessionVersion: person.sessionVersion });
+  });
+
+  it("refuses a wrong password, an invalid address, its own address and one another account uses, changing and sending nothing", async () => {
+    const person = await createUser();
+    const other = await createUser();
+    const wanted = newAddress();
+    expect(await changeEmailAs(person, wanted, "not-my-password")).toEqual({ error: "Your current password is not right." });
+    expect(await changeEmailAs(person, "not an address")).toEqual({ error: "Enter a valid email address." });
+    expect(await changeEmailAs(person, person.email.toUpperCase())).toEqual({ error: "That is already your email address." });
+    expect(await changeEmailAs(person, other.email.toUpperCase())).toEqual({ error: "Another account already uses that email address." });
+    expect(await emailOf(person.id)).toBe(person.email);
+    for (const address of [person.email, other.email, wanted]) expect(await queuedFor(address)).toHaveLength(0);
+  });
+
+  it("gives one address to one of two people claiming it at the same moment", async () => {
+    const [first, second] = [await createUser(), await createUser()];
+    const wanted = newAddress();
+    const results = await Promise.all([changeEmail(first.id, wanted), changeEmail(second.id, wanted)]);
+    expect(results.sort()).toEqual(["changed", "taken"]);
+    expect(await db().select().from(users).where(eq(users.email, wanted))).toHaveLength(1);
+    expect(await queuedFor(wanted)).toHaveLength(1);
   });
 });

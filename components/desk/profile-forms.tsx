@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, saveProfileAction } from "@/app/(desk)/desk/profile/actions";
+import { changeEmailAction, changePasswordAction, saveProfileAction } from "@/app/(desk)/desk/profile/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { type ImageChoice, ImageField } from "./image-field";
 
@@ -59,6 +59,27 @@ export function PasswordForm({ minLength }: { minLength: number }) {
       <p className="text-xs text-stone-600">At least {minLength} characters, and not a common one. Your other sessions end.</p>
       <button type="submit" disabled={pending} className="rounded border border-stone-400 px-4 py-2 disabled:opacity-60">
         Change password
+      </button>
+    </form>
+  );
+}
+
+export function EmailAddressForm() {
+  const [state, formAction, pending] = useActionState(changeEmailAction, {});
+  return (
+    <form action={formAction} aria-label="Change email address" className="max-w-xl space-y-4 text-sm">
+      <FormMessage error={state.error} success={state.success} />
+      <label className="block font-medium">
+        New email address
+        <input type="email" name="newEmail" autoComplete="email" required maxLength={254} className={fieldClass} />
+      </label>
+      <label className="block font-medium">
+        Current password
+        <input type="password" name="currentPassword" autoComplete="current-password" required className={fieldClass} />
+      </label>
+      <p className="text-xs text-stone-600">You sign in with the new address from now on. We tell both addresses about the change.</p>
+      <button type="submit" disabled={pending} className="rounded border border-stone-400 px-4 py-2 disabled:opacity-60">
+        Change email address
       </button>
     </form>
   );

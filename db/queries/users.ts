@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
-import { passwordChangedEmail } from "@/lib/email/messages";
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { emailChangedNewAddressEmail, emailChangedOldAddressEmail, passwordChangedEmail } from "@/lib/email/messages";
 import { queueEmails } from "@/lib/email/queue";
+import { formatInZone } from "@/lib/time-zone";
 import { type Transaction, db } from "../client";
-import { type Role, media, publication, users } from "../schema";
+import { type Role, auditLog, media, passwordResets, publication, users } from "../schema";
 import { placedImage } from "./media";
 
 export type SessionUser = { id: string; email: string; displayName: string; role: Role; sessionVersion: number };
@@ -183,8 +184,7 @@ export async function passwordHashOf(id: string): Promise<string | undefined> {
   return row?.passwordHash;
 }
 
-/** A new password ends the person's other sessions; the caller signs this one in again. */
-/** Ends every other session and tells the person by email, in one transaction. */
+/** Ends every other session (the caller signs this one in again) and tells the person by email, in one transaction. */
 export async function changePassword(id: string, passwordHash: string): Promise<void> {
   await db().transaction(async (tx) => {
     const [changed] = await tx
@@ -194,4 +194,44 @@ export async function changePassword(id: string, passwordHash: string): Promise<
       .returning({ email: users.email });
     if (changed) await queueEmails(tx, [{ kind: "password_changed", to: changed.email, content: passwordChangedEmail() }]);
   });
+}
+
+export type EmailChange = "changed" | "unchanged" | "taken";
+
+/** The unique index refused the address: another account took it between our check and our write. */
+function isEmailTakenError(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { constraint?: string }).constraint === "users_email_unique") return true;
+  }
+  return false;
+}
+
+/**
+ * `newEmail` already lowercased, as every stored address is. Both addresses are told in the same
+ * transaction, and reset links sent to the old address stop working. Sessions carry the person's
+ * id, not their address, so every session (this one too) carries on.
+ */
+export async function changeEmail(id: string, newEmail: string): Promise<EmailChange> {
+  try {
+    return await db().transaction(async (tx) => {
+      const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, id)).for("update");
+      if (!person) throw new Error(`No person ${id} to change the email address of`);
+      if (person.email === newEmail) return "unchanged";
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, newEmail));
+      if (taken) return "taken";
+      await tx.update(users).set({ email: newEmail, updatedAt: new Date() }).where(eq(users.id, id));
+      await tx.delete(passwordResets).where(and(eq(passwordResets.userId, id), isNull(passwordResets.usedAt)));
+      await tx.insert(auditLog).values({ actorId: id, action: "email_changed", targetType: "user", targetId: id, metadata: { from: person.email, to: newEmail } });
+      const [settings] = await tx.select({ timezone: publication.timezone }).from(publication).where(eq(publication.id, 1));
+      const when = formatInZone(new Date(), settings?.timezone ?? "UTC");
+      await queueEmails(tx, [
+        { kind: "email_changed", to: person.email, content: emailChangedOldAddressEmail(newEmail, when) },
+        { kind: "email_changed", to: newEmail, content: emailChangedNewAddressEmail(person.email, when) },
+      ]);
+      return "changed";
+    });
+  } catch (error) {
+    if (isEmailTakenError(error)) return "taken";
+    throw error;
+  }
 }

@@ -35,6 +35,25 @@ export function passwordChangedEmail(): EmailContent {
   };
 }
 
+/** To the address the account had: if the change was not theirs, this is the only warning they get. */
+export function emailChangedOldAddressEmail(newEmail: string, when: string): EmailContent {
+  return {
+    subject: "Your email address was changed",
+    paragraphs: [
+      `The email address of your account in the newsroom was changed to ${newEmail} on ${when}. Sign-ins and emails now use that address, not this one.`,
+      "If this was not you, someone knows your password: ask an admin at once to set your address back and to reset your password.",
+    ],
+  };
+}
+
+export function emailChangedNewAddressEmail(oldEmail: string, when: string): EmailContent {
+  return {
+    subject: "This is now your newsroom email address",
+    paragraphs: [`The email address of your account in the newsroom was changed from ${oldEmail} to this one on ${when}. Sign in with it from now on.`],
+    action: { label: "Sign in", href: publicLink("/login") },
+  };
+}
+
 export function roleChangedEmail(from: Role, to: Role): EmailContent {
   return {
     subject: `You are now ${article(to)} ${to}`,

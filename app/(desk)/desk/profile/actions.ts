@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { recordAudit } from "@/db/queries/audit";
 import { saveEmailPreferences } from "@/db/queries/email-preferences";
-import { changePassword, passwordHashOf, updateProfile } from "@/db/queries/users";
+import { changeEmail, changePassword, passwordHashOf, updateProfile } from "@/db/queries/users";
 import { EMAIL_MODES } from "@/db/schema";
 import { EMAIL_KIND_NAMES, type EmailKind } from "@/lib/email/kinds";
 import { imageReference, isUsableImage } from "@/lib/media/image-reference";
@@ -13,6 +13,7 @@ import { newPasswordField } from "@/lib/password-rules";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { can } from "@/lib/policy";
 import { FORBIDDEN, staffAction } from "@/lib/server-action";
+import { emailField } from "@/lib/sign-in";
 import { SLUG_PATTERN } from "@/lib/slug";
 
 const profileForm = z.strictObject({
@@ -35,21 +36,38 @@ export const saveProfileAction = staffAction(profileForm, async (profile, user) 
   return { success: "Profile saved." };
 });
 
-const passwordForm = z.strictObject({
-  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
-  newPassword: newPasswordField,
-});
+const currentPasswordField = z.string().min(1, "Enter your current password.").max(1024);
+const WRONG_PASSWORD = "Your current password is not right.";
+
+async function isCurrentPassword(userId: string, password: string): Promise<boolean> {
+  const stored = await passwordHashOf(userId);
+  return stored !== undefined && (await verifyPassword(stored, password));
+}
+
+const passwordForm = z.strictObject({ currentPassword: currentPasswordField, newPassword: newPasswordField });
 
 export const changePasswordAction = staffAction(passwordForm, async ({ currentPassword, newPassword }, user) => {
   if (!can(user, "profile.edit")) return { error: FORBIDDEN };
-  const stored = await passwordHashOf(user.id);
-  if (!stored || !(await verifyPassword(stored, currentPassword))) return { error: "Your current password is not right." };
+  if (!(await isCurrentPassword(user.id, currentPassword))) return { error: WRONG_PASSWORD };
   if (currentPassword === newPassword) return { error: "Choose a password different from the current one." };
   await changePassword(user.id, await hashPassword(newPassword));
   await recordAudit({ actorId: user.id, action: "password_changed", targetType: "user", targetId: user.id });
   // Other sessions ended with the change; this one continues under the new password.
   await signIn("credentials", { email: user.email, password: newPassword, redirectTo: "/desk/profile?notice=password-changed" });
   return {};
+});
+
+const emailForm = z.strictObject({ newEmail: emailField, currentPassword: currentPasswordField });
+
+/** Takes effect at once and tells both addresses; this session and the others carry on. */
+export const changeEmailAction = staffAction(emailForm, async ({ newEmail, currentPassword }, user) => {
+  if (!can(user, "profile.edit")) return { error: FORBIDDEN };
+  if (!(await isCurrentPassword(user.id, currentPassword))) return { error: WRONG_PASSWORD };
+  const change = await changeEmail(user.id, newEmail);
+  if (change === "unchanged") return { error: "That is already your email address." };
+  if (change === "taken") return { error: "Another account already uses that email address." };
+  revalidatePath("/desk", "layout");
+  return { success: `Email address changed to ${newEmail}. We have told both the old and the new address.` };
 });
 
 const emailMode = z.enum(EMAIL_MODES, "Choose off, immediately or daily digest.");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EmailPreferencesForm } from "@/components/desk/email-preferences-form";
-import { PasswordForm, ProfileForm } from "@/components/desk/profile-forms";
+import { EmailAddressForm, PasswordForm, ProfileForm } from "@/components/desk/profile-forms";
 import { loadEmailPreferences } from "@/db/queries/email-preferences";
 import { getPublication } from "@/db/queries/publication";
 import { getProfile } from "@/db/queries/users";
@@ -25,6 +25,8 @@ export default async function ProfilePage({ searchParams }: PageProps<"/desk/pro
       )}
       <p className="text-sm text-stone-600">Signed in as {profile.email}.</p>
       <ProfileForm profile={{ ...profile, avatar: avatar && { id: avatar.id, src: smallSrc(avatar.id, avatar.width) } }} />
+      <h2 className="text-xl font-semibold">Email address</h2>
+      <EmailAddressForm />
       <h2 className="text-xl font-semibold">Password</h2>
       <PasswordForm minLength={MIN_PASSWORD_LENGTH} />
       <h2 className="text-xl font-semibold">Email notifications</h2>
