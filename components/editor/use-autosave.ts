@@ -107,7 +107,9 @@ export function useAutosave({ storyId, initialRevision, initialSavedAt, readDraf
       } catch (error) {
         keepLocally();
         // A new build was deployed: this page's save no longer exists there, and retrying cannot help.
+        // No more saves from this page (leaving it would try one); the local copy waits for the reload.
         if (isUnrecognizedAction(error)) {
+          blocked.current = true;
           setStatus({ kind: "outdated" });
           return false;
         }
