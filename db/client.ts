@@ -1,7 +1,6 @@
 import "server-only";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { onShutdown } from "@/lib/shutdown";
 import { createPool } from "./pool";
 import * as schema from "./schema";
 
@@ -14,9 +13,7 @@ const globalForDb = globalThis as unknown as { mastheadPool?: pg.Pool; mastheadD
 
 export function pool(): pg.Pool {
   if (!globalForDb.mastheadPool) {
-    const created = createPool(process.env.DATABASE_URL);
-    globalForDb.mastheadPool = created;
-    onShutdown("close connections", "database pool", () => created.end());
+    globalForDb.mastheadPool = createPool(process.env.DATABASE_URL);
   }
   return globalForDb.mastheadPool;
 }

@@ -17,7 +17,7 @@ export function repeatInBackground(name: string, intervalMs: number, tick: () =>
       });
   }, intervalMs);
   timer.unref();
-  onShutdown("stop work", name, async () => {
+  onShutdown(name, async () => {
     clearInterval(timer);
     await running;
   });

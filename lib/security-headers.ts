@@ -1,22 +1,29 @@
 import { mediaPublicOrigin } from "./media/public-url";
 
 /**
- * Headers on every response, set by the server in front of Next (scripts/next-server.ts), which
- * also hands Next the policy on the request so it puts the nonce on its own scripts.
+ * The content security policy. Desk, sign-in and other personal pages get a fresh nonce per
+ * request (proxy.ts); public pages are the same bytes for every reader, so their inline scripts are
+ * allowed by hash instead (lib/public/cache-policy.ts). Either way no other script runs: staff read
+ * the public site while signed in, and a script there could act with their session.
  */
-export type SecurityContext = { nonce: string; https: boolean; dev: boolean };
+export type ScriptAllowance = { nonce: string } | { scripts: string[] };
+export type PolicyContext = ScriptAllowance & { dev: boolean; frames?: string[] };
 
-export function contentSecurityPolicy({ nonce, dev }: SecurityContext): string {
+export function contentSecurityPolicy(context: PolicyContext): string {
+  // 'strict-dynamic' lets the nonce'd bootstrap load the page's chunks; with hashes, the chunks
+  // are parser-inserted from this site, which 'self' allows.
+  const scripts = "nonce" in context ? `'nonce-${context.nonce}' 'strict-dynamic'` : context.scripts.join(" ");
+  const frames = context.frames ?? [];
   return [
     "default-src 'self'",
-    // 'strict-dynamic': Next's nonce'd bootstrap loads the page's chunks; nothing else runs.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' ${scripts}${context.dev ? " 'unsafe-eval'" : ""}`.trimEnd(),
     // Tiptap and React set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     // Media come from this site, or from the CDN or bucket MEDIA_PUBLIC_URL names.
     `img-src 'self' data: blob:${mediaPublicOrigin() ? ` ${mediaPublicOrigin()}` : ""}`,
     "font-src 'self'",
-    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    `connect-src 'self'${context.dev ? " ws: wss:" : ""}`,
+    ...(frames.length > 0 ? [`frame-src ${frames.join(" ")}`] : []),
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -24,27 +31,12 @@ export function contentSecurityPolicy({ nonce, dev }: SecurityContext): string {
   ].join("; ");
 }
 
-export function securityHeaders(context: SecurityContext): Record<string, string> {
-  return {
-    "content-security-policy": contentSecurityPolicy(context),
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "strict-origin-when-cross-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-    "x-frame-options": "DENY",
-    ...(context.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
-  };
-}
+/** Headers on every answer, whoever renders it (next.config.ts). */
+export const STATIC_SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  "x-frame-options": "DENY",
+};
 
-/** The nonce the server put in this request's policy (see scripts/next-server.ts), if any. */
-export function nonceFromPolicy(policy: string | null): string | null {
-  return policy ? (/'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1] ?? null) : null;
-}
-
-/**
- * HTML rendered once and served many times carries the nonce of the request that rendered it;
- * each response gets its own instead. The old nonce is random, so only real nonce attributes match.
- */
-export function withNonce(html: string, nonce: string): string {
-  const rendered = /\snonce="([A-Za-z0-9+/=]+)"/.exec(html)?.[1];
-  return rendered ? html.replaceAll(`nonce="${rendered}"`, `nonce="${nonce}"`) : html;
-}
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

@@ -1,43 +1,36 @@
 import { TookTooLong, withinTime } from "./time-limit";
 
 /**
- * How a server process shuts down, shared by scripts/next-server.ts and the app inside Next's
- * bundle. Next bundles its own copy of every module it loads, so a module-level variable here
- * would be two variables; the state lives on globalThis under a registered symbol instead, which
- * both copies reach in the one process. Hooks rather than each module catching SIGTERM itself:
- * the server decides the order (background work stops before the database pool closes).
+ * How the app stops when its server process is asked to (SIGTERM or SIGINT): readiness answers
+ * 503 at once, and background work (the scheduler, the email worker) stops after its current step,
+ * while the server lets the requests under way finish (scripts/next-server.ts). Next bundles its
+ * own copy of this module for each part of the app that loads it; each copy hears the signal itself.
  */
-export type ShutdownStage = "stop work" | "close connections";
+const hooks: { name: string; run: () => Promise<void> }[] = [];
+let stopping: Promise<void> | undefined;
+/** Within the server's own 10 s for requests to finish. */
+const STOP_WORK_MS = 8_000;
 
-type ShutdownState = { started: boolean; hooks: { stage: ShutdownStage; name: string; run: () => Promise<void> }[] };
-
-const KEY = Symbol.for("masthead.shutdown");
-
-function state(): ShutdownState {
-  const holder = globalThis as { [KEY]?: ShutdownState };
-  holder[KEY] ??= { started: false, hooks: [] };
-  return holder[KEY];
-}
-
-/** True once the server has been asked to stop: readiness answers 503 from then on. */
-export function isShuttingDown(): boolean {
-  return state().started;
-}
-
-export function onShutdown(stage: ShutdownStage, name: string, run: () => Promise<void>): void {
-  state().hooks.push({ stage, name, run });
-}
-
-export function beginShutdown(): void {
-  state().started = true;
-}
-
-/** Runs a stage's hooks together, each bounded: a stuck or failing hook is reported, not waited for. */
-export async function runShutdownStage(stage: ShutdownStage, timeoutMs: number): Promise<void> {
-  const hooks = state().hooks.filter((hook) => hook.stage === stage);
-  await Promise.all(
+/** Stops the background work, each hook bounded: a stuck or failing one is reported, not waited for. */
+export function beginShutdown(): Promise<void> {
+  stopping ??= Promise.all(
     hooks.map((hook) =>
-      withinTime(hook.run(), timeoutMs, `Stopping the ${hook.name}`).catch((error: unknown) => console.error(error instanceof TookTooLong ? `${error.message}; exiting anyway.` : error)),
+      withinTime(hook.run(), STOP_WORK_MS, `Stopping the ${hook.name}`).catch((error: unknown) =>
+        console.error(error instanceof TookTooLong ? `${error.message}; exiting anyway.` : error),
+      ),
     ),
-  );
+  ).then(() => undefined);
+  return stopping;
+}
+process.once("SIGTERM", () => void beginShutdown());
+process.once("SIGINT", () => void beginShutdown());
+
+/** True once the process has been asked to stop: readiness answers 503 from then on. */
+export function isShuttingDown(): boolean {
+  return stopping !== undefined;
+}
+
+/** Work to stop when the process is asked to. */
+export function onShutdown(name: string, run: () => Promise<void>): void {
+  hooks.push({ name, run });
 }

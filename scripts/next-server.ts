@@ -1,21 +1,18 @@
-import crypto from "node:crypto";
+/**
+ * The one thing in front of Next: the client's address and the request's scheme, which only the
+ * socket knows. Next fills X-Forwarded-For from the socket only when a request lacks it, so any
+ * client could pick the address that rate limits count; here it is replaced by the socket's, or by
+ * the right-most entry when TRUST_PROXY says a proxy in front appends it. Oversized bodies are
+ * refused here too, from the headers, before Next buffers any of them. Everything else is Next's:
+ * proxy.ts, the pages, and the page cache (lib/page-cache/handler.ts).
+ */
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import type pg from "pg";
-import { createPool } from "../db/pool";
-import { checkActionBody, isActionRequest } from "../lib/action-body";
-import { attemptCounter } from "../lib/attempt-limits";
 import { trustedClientAddress } from "../lib/forwarded";
 import { checkRequestBody } from "../lib/request-limits";
-import { isCountedSearch, searchLimitedPage } from "../lib/search-limit";
-import { ARRIVAL_HEADER } from "../lib/public/request-arrival";
-import { securityHeaders } from "../lib/security-headers";
-import { beginShutdown, isShuttingDown, runShutdownStage } from "../lib/shutdown";
-import { answerFromFrontCache, captureIntoFrontCache, frontCacheKeyFor } from "./front-cache-answer";
-import { peekBody } from "./peek-body";
-import { routeStoryRequest } from "./story-routes";
+import { STRICT_TRANSPORT_SECURITY } from "../lib/security-headers";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.env.MASTHEAD_DEV === "1";
@@ -25,40 +22,18 @@ const trustProxy = process.env.TRUST_PROXY === "1";
 const MAX_DISCARDED_BYTES = 32 * 1024 * 1024;
 /** How long requests under way (a save, say) get to finish once the server is asked to stop. */
 const DRAIN_MS = 10_000;
-/** Then each of: background work stopping, database connections closing. */
-const STAGE_MS = 2_000;
 
 const app = next({ dev, dir: root, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Its own small pool: the app's lives inside Next's bundle.
-let limitPool: pg.Pool | undefined;
-const takeAttempt = attemptCounter(() => (limitPool ??= createPool(process.env.DATABASE_URL, 2)));
-
-/** Seconds this address must wait before searching again; 0 lets it through, also when the count cannot be kept. */
-async function searchWait(address: string): Promise<number> {
-  try {
-    return await takeAttempt("search", address);
-  } catch (error) {
-    // The page would fail the same way; refusing every search for it would only hide the cause.
-    console.error("Counting a search failed", error);
-    return 0;
-  }
-}
-
-const server = createServer(async (req, res) => {
-  const arrivedAt = performance.now();
-  req.headers[ARRIVAL_HEADER] = String(arrivedAt);
-  // A request on a kept-alive connection while stopping is answered, and the connection closed after.
-  if (isShuttingDown()) res.setHeader("connection", "close");
+const server = createServer((req, res) => {
   const body = checkRequestBody(req.method, req.url, req.headers);
   if (!body.ok) {
     // No "Connection: close": closing while the client still sends makes it fail with EPIPE
-    // before it can read this answer.
+    // before it can read this answer. Let it finish, but drop anyone who keeps on sending.
     res.writeHead(body.status, { "content-type": "text/plain; charset=utf-8" });
     res.end(body.message);
-    // Let the client finish sending so it can read the answer, but drop anyone who keeps on sending.
     let discarded = 0;
     req.on("data", (chunk: Buffer) => {
       discarded += chunk.length;
@@ -67,65 +42,25 @@ const server = createServer(async (req, res) => {
     req.resume();
     return;
   }
-  // Next fills X-Forwarded-* only when absent, so a client could pick its own address.
-  const clientAddress = trustedClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
-  req.headers["x-forwarded-for"] = clientAddress;
+  req.headers["x-forwarded-for"] = trustedClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
   if (!trustProxy) {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-proto"];
     delete req.headers["x-forwarded-port"];
   }
   const https = "encrypted" in req.socket || (trustProxy && req.headers["x-forwarded-proto"] === "https");
-  const nonce = crypto.randomBytes(18).toString("base64");
-  const headers = securityHeaders({ nonce, https, dev });
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  // Next reads the nonce from the request's policy and puts it on the scripts it writes.
-  req.headers["content-security-policy"] = headers["content-security-policy"];
-  if (isActionRequest(req.method, req.url, req.headers)) {
-    const verdict = await peekBody(req).then(
-      (sent) => checkActionBody(req.headers["content-type"], sent),
-      () => ({ ok: false as const, status: 400 as const, message: "The request body is incomplete." }),
-    );
-    if (!verdict.ok) {
-      res.writeHead(verdict.status, { "content-type": "text/plain; charset=utf-8" });
-      res.end(verdict.message);
-      return;
-    }
-  }
-  if (isCountedSearch(req.method, req.url)) {
-    const wait = await searchWait(clientAddress);
-    if (wait > 0) {
-      res.writeHead(429, { "content-type": "text/html; charset=utf-8", "retry-after": String(wait), "cache-control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : searchLimitedPage(wait));
-      return;
-    }
-  }
-  // Not in development, where the code behind a page changes under the same public version.
-  const cacheKey = frontCacheKeyFor(req);
-  // The cache failing (the database, say) is Next's to report, with its own error page.
-  if (cacheKey && !dev && (await answerFromFrontCache(cacheKey, req, res, nonce, arrivedAt).catch(() => false))) return;
-  try {
-    if (await routeStoryRequest(req, res, arrivedAt)) return;
-  } catch (error) {
-    console.error("Looking up a story address failed", error);
-    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5", "cache-control": "no-store" });
-    res.end("The newsroom could not look up this story just now. Please try again in a moment.");
-    return;
-  }
-  if (cacheKey && !dev) await captureIntoFrontCache(cacheKey, req, res, arrivedAt).catch(() => undefined);
+  if (https) res.setHeader("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   void handle(req, res);
 });
 
 server.listen(port, host, () => process.send?.({ ready: true }));
 
 /**
- * Stops accepting connections and lets the requests under way finish (up to DRAIN_MS, then the
- * rest are cut); meanwhile the scheduler stops after its current tick. Only then do the database
- * pools close, so no save is cut off half-way. serve.ts stops the embedded database after this exits.
+ * Stops accepting connections and lets the requests under way finish (up to DRAIN_MS, then the rest
+ * are cut). The app stops its own background work on the same signal (instrumentation.ts), and
+ * serve.ts stops the embedded database only after this process has exited.
  */
 async function shutdown(): Promise<never> {
-  beginShutdown();
-  const workStopped = runShutdownStage("stop work", DRAIN_MS);
   const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
   // close() drops the connections idle now; this drops those that fall idle while the rest finish.
   const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
@@ -135,8 +70,6 @@ async function shutdown(): Promise<never> {
     console.error(`Requests still running after ${DRAIN_MS / 1000} s were cut off.`);
     server.closeAllConnections();
   }
-  await Promise.race([workStopped, new Promise((resolve) => setTimeout(resolve, STAGE_MS))]);
-  await Promise.all([runShutdownStage("close connections", STAGE_MS), limitPool?.end().catch(() => undefined)]);
   process.exit(0);
 }
 

@@ -84,7 +84,7 @@ async function main(): Promise<number> {
   try {
     const passed =
       run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`], env) &&
-      run("npx", ["next", "build"], env) &&
+      run("npm", ["run", "build"], env) &&
       run("npx", ["playwright", "test"], { ...env, E2E_JSON_REPORT: browserReport });
     printTotals(unitReport, browserReport);
     return passed ? 0 : 1;

@@ -5,7 +5,6 @@ import { formatDate, formatDateTime } from "@/lib/public/format";
 import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
 import { rssFeed } from "@/lib/public/rss";
 import { normalizeSearchQuery } from "@/lib/public/search-query";
-import { requestOrigin } from "@/lib/public/urls";
 import { newsSitemap, sitemapIndex, sitemapPartCount, sitemapPartStories, urlSet } from "@/lib/public/sitemaps";
 import { versionedCache } from "@/lib/public/versioned-cache";
 import { isReservedSectionSlug, RESERVED_SECTION_SLUGS } from "@/lib/reserved-paths";
@@ -159,16 +158,3 @@ describe("reader-facing times", () => {
   });
 });
 
-describe("requestOrigin", () => {
-  const origin = (entries: Record<string, string>) => requestOrigin(new Headers(entries));
-  it("is the host the reader used, with forwarded values when the server let them through", () => {
-    expect(origin({ host: "localhost:3000" })).toBe("http://localhost:3000");
-    expect(origin({ host: "internal:3000", "x-forwarded-host": "News.Example.org", "x-forwarded-proto": "https" })).toBe("https://news.example.org");
-    expect(origin({ host: "[::1]:3000" })).toBe("http://[::1]:3000");
-  });
-  it("never prints a host that is not a host name", () => {
-    expect(origin({ host: 'evil.test"><script>' })).toBe("http://localhost");
-    expect(origin({ host: "a b" })).toBe("http://localhost");
-    expect(origin({ host: "x", "x-forwarded-proto": "javascript" })).toBe("http://x");
-  });
-});

@@ -8,7 +8,7 @@ vi.mock("@/db/queries/live-stories", () => ({ bringPublishedStoriesLive: queries
 vi.mock("@/db/queries/story-transitions", () => ({ publishDueStories: queries.publishDueStories }));
 
 const { startPublishingScheduler } = await import("@/lib/workflow/scheduler");
-const { beginShutdown, runShutdownStage } = await import("@/lib/shutdown");
+const { beginShutdown } = await import("@/lib/shutdown");
 
 describe("the publishing scheduler's start", () => {
   beforeEach(() => {
@@ -55,9 +55,8 @@ describe("the publishing scheduler's start", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(queries.publishDueStories).toHaveBeenCalledTimes(2);
 
-    beginShutdown();
     let stopped = false;
-    const stopping = runShutdownStage("stop work", 5_000).then(() => (stopped = true));
+    const stopping = beginShutdown().then(() => (stopped = true));
     await vi.advanceTimersByTimeAsync(3_000);
     expect(stopped, "waits for the tick under way").toBe(false);
     expect(queries.publishDueStories).toHaveBeenCalledTimes(2);

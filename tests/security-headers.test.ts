@@ -1,32 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, nonceFromPolicy, securityHeaders, withNonce } from "@/lib/security-headers";
+import { pageNeeds, publicPageHeaders, sharedCacheSeconds } from "@/lib/public/cache-policy";
+import { contentSecurityPolicy } from "@/lib/security-headers";
 
-describe("security headers", () => {
-  it("allow only nonce'd scripts and what they load, and no plugins, base rewrites or framing", () => {
-    const policy = contentSecurityPolicy({ nonce: "abc", https: false, dev: false });
+describe("the content security policy", () => {
+  it("allows a personal page's nonce'd scripts and what they load, and no plugins, base rewrites or framing", () => {
+    const policy = contentSecurityPolicy({ nonce: "abc", dev: false });
     expect(policy).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(policy).not.toContain("unsafe-eval");
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("base-uri 'none'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("form-action 'self'");
+    expect(policy).not.toContain("frame-src");
   });
 
-  it("promise HTTPS only when served over HTTPS", () => {
-    expect(securityHeaders({ nonce: "n", https: false, dev: false })["strict-transport-security"]).toBeUndefined();
-    expect(securityHeaders({ nonce: "n", https: true, dev: false })["strict-transport-security"]).toMatch(/max-age=\d+/);
+  it("allows a public page's own inline scripts by hash, and never 'unsafe-inline' for scripts", () => {
+    const html = `<html><head><script src="/_next/static/a.js" async></script><script>self.__next_f.push([1,"x"])</script>
+      <script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body><p>&lt;script&gt;not one&lt;/script&gt;</p></body></html>`;
+    const { scriptHashes } = pageNeeds(html, () => false);
+    // sha256 of exactly `self.__next_f.push([1,"x"])`; JSON-LD is data, not a script to allow.
+    expect(scriptHashes).toEqual(["'sha256-G8L1SiKTJMbDlG4FGFKHgqgbC5cAhf7b3dVem2cCN2c='"]);
+    const policy = publicPageHeaders(html, ["site", "home"], () => false)["content-security-policy"];
+    expect(policy).toContain(`script-src 'self' ${scriptHashes[0]}`);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(policy).not.toContain("nonce");
+  });
+
+  it("allows exactly the frame origins of a page's embeds that the allowlist accepts", () => {
+    const html = `<div data-embed-frame-src="https://www.youtube-nocookie.com/embed/abc"></div><div data-embed-frame-src="https://evil.test/x"></div>`;
+    const allowed = (src: string) => src.startsWith("https://www.youtube-nocookie.com/");
+    expect(pageNeeds(html, allowed).frameOrigins).toEqual(["https://www.youtube-nocookie.com"]);
+    expect(publicPageHeaders(html, [], allowed)["content-security-policy"]).toContain("frame-src https://www.youtube-nocookie.com;");
   });
 });
 
-describe("cached HTML and per-request nonces", () => {
-  it("gives every nonce attribute of a rendered page the request's own nonce", () => {
-    const html = `<script nonce="OLDold1+/=">a()</script><p>nonce=&quot;OLDold1+/=&quot; as a story could print it</p><script nonce="OLDold1+/=" src="/x.js"></script>`;
-    const fresh = withNonce(html, "NEW2");
-    expect(fresh).not.toContain('nonce="OLDold1+/="');
-    expect(fresh.match(/nonce="NEW2"/g)).toHaveLength(2);
-    expect(fresh).toContain("nonce=&quot;OLDold1+/=&quot; as a story could print it");
-    expect(nonceFromPolicy("script-src 'self' 'nonce-NEW2' 'strict-dynamic'")).toBe("NEW2");
-    expect(nonceFromPolicy(null)).toBeNull();
-    expect(withNonce("<p>no scripts</p>", "NEW2")).toBe("<p>no scripts</p>");
+describe("shared caching of public pages", () => {
+  it("names the page's tags for Varnish/Fastly and Cloudflare, and lets shared caches keep it", () => {
+    const headers = publicPageHeaders("<p>x</p>", ["home", "site"], () => false);
+    expect(headers["surrogate-key"]).toBe("home site");
+    expect(headers["cache-tag"]).toBe("home,site");
+    expect(headers["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  });
+
+  it("keeps pages a day when a purge hook makes them fresh, a minute otherwise, or as configured", () => {
+    expect(sharedCacheSeconds({ CACHE_PURGE_URL: "http://varnish/.masthead-purge" })).toBe(86_400);
+    expect(sharedCacheSeconds({})).toBe(60);
+    expect(sharedCacheSeconds({ PUBLIC_CACHE_SECONDS: "300" })).toBe(300);
   });
 });

@@ -4,10 +4,11 @@ import { SiteHeader } from "@/components/public/site-header";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage } from "@/lib/public/page-metadata";
 import { reads } from "@/lib/public/reads";
+import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { publicState } from "@/lib/public/state";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [publication, origin] = await Promise.all([publicState(), pageOrigin()]);
+  const [publication, origin] = [await publicState(), pageOrigin()];
   // Pages that describe themselves for sharing replace these; the rest (search) keep the default image.
   const image = defaultSharedImage(publication, origin);
   return {
@@ -19,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const publication = await publicState();
+  await tagPage(cacheTags.site);
   const sections = (await reads.sections(publication.version)).filter((section) => !section.hidden);
   return (
     <div

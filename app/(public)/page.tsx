@@ -4,6 +4,7 @@ import { StoryList } from "@/components/public/story-list";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage, sharingMetadata } from "@/lib/public/page-metadata";
 import { reads } from "@/lib/public/reads";
+import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { publicState } from "@/lib/public/state";
 import { sectionPath } from "@/lib/public/urls";
 
@@ -11,7 +12,7 @@ const TOP_STORIES = 7;
 const PER_SECTION = 3;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [publication, origin] = await Promise.all([publicState(), pageOrigin()]);
+  const [publication, origin] = [await publicState(), pageOrigin()];
   return {
     title: { absolute: publication.name },
     description: publication.description,
@@ -28,6 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const publication = await publicState();
+  await tagPage(cacheTags.home);
   const { version, timezone } = publication;
   const top = await reads.latestStories(version, TOP_STORIES);
   const onTop = new Set(top.map((story) => story.id));

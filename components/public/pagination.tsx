@@ -24,8 +24,13 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
   );
 }
 
-/** `base` with `?page=n`, leaving page 1 without it so it has one address. */
-export function pageHref(base: string, page: number, params: Record<string, string> = {}): string {
+/** A list's page n at `base/page/n`, page 1 at `base` itself (see lib/public/params.ts pageFromSegment). */
+export function pageHref(base: string, page: number): string {
+  return page > 1 ? `${base === "/" ? "" : base}/page/${page}` : base;
+}
+
+/** Search results vary by query, so their pages stay in it: `?q=…&page=n`. */
+export function searchPageHref(base: string, page: number, params: Record<string, string>): string {
   const query = new URLSearchParams(params);
   if (page > 1) query.set("page", String(page));
   const search = query.toString();

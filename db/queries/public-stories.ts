@@ -7,7 +7,7 @@ import { media, publicStories, publicStoryBylines, publicStoryTags, sections, st
 // Public pages read public_stories (the live versions) and never stories, so drafts and pending
 // revisions cannot leak. Every function here answers for the public; none takes a session.
 
-export type PublicByline = { displayName: string; slug: string };
+export type PublicByline = { id: string; displayName: string; slug: string };
 export type PublicImage = { id: string; width: number; height: number; alt: string; caption: string; credit: string };
 
 export type PublicStoryCard = {
@@ -25,7 +25,7 @@ export type PublicStoryCard = {
 
 /** A story's bylines in order, as JSON, read in the same query as the story. */
 const bylinesJson = sql<PublicByline[]>`(
-  SELECT coalesce(json_agg(json_build_object('displayName', ${users.displayName}, 'slug', ${users.slug}) ORDER BY ${publicStoryBylines.position}), '[]'::json)
+  SELECT coalesce(json_agg(json_build_object('id', ${users.id}, 'displayName', ${users.displayName}, 'slug', ${users.slug}) ORDER BY ${publicStoryBylines.position}), '[]'::json)
   FROM ${publicStoryBylines} INNER JOIN ${users} ON ${users.id} = ${publicStoryBylines.userId}
   WHERE ${publicStoryBylines.storyId} = ${publicStories.storyId})`;
 
@@ -214,8 +214,8 @@ export async function publicStoryById(storyId: string): Promise<PublicStory | nu
 
 export type StoryAddress =
   | { kind: "live"; storyId: string }
-  | { kind: "moved"; sectionSlug: string; slug: string }
-  | { kind: "gone" }
+  | { kind: "moved"; storyId: string; sectionSlug: string; slug: string }
+  | { kind: "gone"; storyId: string }
   | { kind: "missing" };
 
 /**
@@ -230,14 +230,14 @@ export async function resolveStoryAddress(sectionSlug: string, slug: string): Pr
     .where(and(eq(sections.slug, sectionSlug), eq(publicStories.slug, slug)));
   if (live) return { kind: "live", storyId: live.storyId };
   const [known] = await db()
-    .select({ currentSection: sections.slug, currentSlug: publicStories.slug })
+    .select({ storyId: storyPaths.storyId, currentSection: sections.slug, currentSlug: publicStories.slug })
     .from(storyPaths)
     .leftJoin(publicStories, eq(publicStories.storyId, storyPaths.storyId))
     .leftJoin(sections, eq(publicStories.sectionId, sections.id))
     .where(and(eq(storyPaths.sectionSlug, sectionSlug), eq(storyPaths.slug, slug)));
   if (!known) return { kind: "missing" };
-  if (known.currentSection && known.currentSlug) return { kind: "moved", sectionSlug: known.currentSection, slug: known.currentSlug };
-  return { kind: "gone" };
+  if (known.currentSection && known.currentSlug) return { kind: "moved", storyId: known.storyId, sectionSlug: known.currentSection, slug: known.currentSlug };
+  return { kind: "gone", storyId: known.storyId };
 }
 
 export type CorrectionEntry = PublicCorrection & { story: { headline: string; sectionSlug: string; slug: string } };

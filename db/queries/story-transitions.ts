@@ -117,7 +117,7 @@ export async function applyTransition(
  * restart in the middle) publish each story exactly once. A story edited after scheduling so that
  * it no longer passes the publish checklist goes back to Approved, with the reason in the audit log.
  */
-export async function publishDueStories(now: Date = new Date()): Promise<number> {
+export async function publishDueStories(now: Date = new Date(), onPublished: (storyId: string) => Promise<void> = async () => {}): Promise<number> {
   let published = 0;
   for (;;) {
     const outcome = await db().transaction(async (tx) => {
@@ -134,10 +134,13 @@ export async function publishDueStories(now: Date = new Date()): Promise<number>
         await holdBackScheduledStory(tx, due.id, result.missing);
         return "held" as const;
       }
-      return result.kind === "done" ? ("published" as const) : ("held" as const);
+      return result.kind === "done" ? { published: due.id } : ("held" as const);
     });
     if (outcome === "none") return published;
-    if (outcome === "published") published += 1;
+    if (typeof outcome === "object") {
+      published += 1;
+      await onPublished(outcome.published);
+    }
   }
 }
 

@@ -2,19 +2,15 @@
  * Where emails point and who they come from. Links are built only from PUBLIC_URL, never from a
  * request's Host header, so a forged Host cannot put a foreign address into a reset email.
  */
-export function publicOrigin(): string {
-  const configured = process.env.PUBLIC_URL?.trim();
-  if (configured) return new URL(configured).origin;
-  return `http://localhost:${process.env.PORT ?? 3000}`;
-}
+import { pageOrigin } from "@/lib/public/page-origin";
 
 export function publicLink(path: string): string {
-  return new URL(path, publicOrigin()).toString();
+  return new URL(path, pageOrigin()).toString();
 }
 
 /** The host Message-IDs are minted on: the publication's own. */
 export function messageHost(): string {
-  return new URL(publicOrigin()).hostname;
+  return new URL(pageOrigin()).hostname;
 }
 
 export function mailFromAddress(): string {

@@ -3,7 +3,8 @@ import { claimDueEmails, markEmailSent, markEmailUndelivered, publicationName } 
 import { db } from "@/db/client";
 import { repeatInBackground } from "@/lib/background-work";
 import { isShuttingDown } from "@/lib/shutdown";
-import { publicOrigin, smtpUrl } from "./config";
+import { pageOrigin } from "@/lib/public/page-origin";
+import { smtpUrl } from "./config";
 import { sendDueDigests } from "./digest";
 import { type SendEmail, isPermanentFailure, smtpSender } from "./transport";
 
@@ -54,7 +55,7 @@ export function startEmailWorker(): void {
   if (globalForWorker.mastheadEmailWorker || isShuttingDown()) return;
   const url = smtpUrl();
   const send = url ? smtpSender(url) : undefined;
-  if (url && !process.env.PUBLIC_URL) console.warn(`SMTP_URL is set but PUBLIC_URL is not: links in emails will point at ${publicOrigin()}.`);
+  if (url && !process.env.PUBLIC_URL) console.warn(`SMTP_URL is set but PUBLIC_URL is not: links in emails will point at ${pageOrigin()}.`);
   let ticks = 0;
   globalForWorker.mastheadEmailWorker = repeatInBackground(
     "email worker",

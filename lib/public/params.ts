@@ -8,6 +8,15 @@ export function isPlausibleSlug(value: string): boolean {
   return value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
 }
 
+/**
+ * A list's page from its address: `/news` is page 1, `/news/page/2` page 2. An address, not a
+ * query, so each page is one cacheable document; `/news/page/1` and anything but a plain number are null (404).
+ */
+export function pageFromSegment(value: string | undefined): number | null {
+  if (value === undefined) return 1;
+  return PAGE_PATTERN.test(value) && value !== "1" ? Number(value) : null;
+}
+
 /** `?page=` as a page number: absent is 1; anything but a plain positive number is null (404). */
 export function pageNumber(value: string | string[] | undefined): number | null {
   if (value === undefined) return 1;

@@ -2,6 +2,7 @@ import "server-only";
 import { bringPublishedStoriesLive } from "@/db/queries/live-stories";
 import { publishDueStories } from "@/db/queries/story-transitions";
 import { repeatInBackground } from "@/lib/background-work";
+import { purgeStoryChange } from "@/lib/public/purge";
 import { isShuttingDown } from "@/lib/shutdown";
 
 /** Well inside the promise that a scheduled story is public within 5 s of its time. */
@@ -9,10 +10,13 @@ const TICK_MS = 1_000;
 
 const globalForScheduler = globalThis as unknown as { mastheadScheduler?: NodeJS.Timeout };
 
+/** A scheduled story going live changes the pages it shows on, in shared caches too. */
+const purgePublished = (storyId: string) => purgeStoryChange(storyId, null);
+
 /** What fell due while no server was running, and published stories still missing a live version. */
 async function catchUp(): Promise<void> {
   await bringPublishedStoriesLive();
-  const published = await publishDueStories();
+  const published = await publishDueStories(new Date(), purgePublished);
   if (published > 0) console.log(`Published ${published} scheduled ${published === 1 ? "story" : "stories"} that fell due while no server was running.`);
 }
 
@@ -34,7 +38,7 @@ export async function startPublishingScheduler(): Promise<void> {
   globalForScheduler.mastheadScheduler = repeatInBackground(
     "publishing scheduler",
     TICK_MS,
-    () => (caughtUp ? publishDueStories() : catchUp().then(() => void (caughtUp = true))),
+    () => (caughtUp ? publishDueStories(new Date(), purgePublished) : catchUp().then(() => void (caughtUp = true))),
     "Scheduled publishing failed; retrying in a second.",
   );
 }

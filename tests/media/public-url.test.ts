@@ -37,7 +37,7 @@ describe("media addresses without MEDIA_PUBLIC_URL", () => {
     expect(displaySrc(ID, 1200)).toBe(`/media/${ID}/w960.webp`);
     expect(sharedImage(image, ORIGIN, "alt").url).toBe(`${ORIGIN}/media/${ID}/w960.webp`);
     expect(withPublicMediaUrls(bodyWithImage())).toBe(bodyWithImage());
-    expect(contentSecurityPolicy({ nonce: "n", https: true, dev: false })).toContain("img-src 'self' data: blob:;");
+    expect(contentSecurityPolicy({ nonce: "n", dev: false })).toContain("img-src 'self' data: blob:;");
   });
 });
 
@@ -73,7 +73,7 @@ describe("media addresses with MEDIA_PUBLIC_URL", () => {
 
   it("let the Content-Security-Policy load images from the CDN's origin", () => {
     vi.stubEnv("MEDIA_PUBLIC_URL", CDN);
-    expect(contentSecurityPolicy({ nonce: "n", https: true, dev: false })).toContain("img-src 'self' data: blob: https://cdn.example.com;");
+    expect(contentSecurityPolicy({ nonce: "n", dev: false })).toContain("img-src 'self' data: blob: https://cdn.example.com;");
   });
 
   it("must be an http(s) address, refused at start-up in one line", () => {

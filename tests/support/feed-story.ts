@@ -13,8 +13,8 @@ export const feedStory: FeedStory = {
   image: { id: "4f1c9a7e-0000-4000-8000-00000000000a", width: 1200, height: 720, alt: "The quay", caption: "", credit: "" },
   imageFile: { mimeType: "image/png", bytes: 1234 },
   bylines: [
-    { displayName: "Wren Calloway", slug: "wren-calloway" },
-    { displayName: "Idris Achterberg", slug: "idris-achterberg" },
+    { id: "4f1c9a7e-0000-4000-8000-0000000000b1", displayName: "Wren Calloway", slug: "wren-calloway" },
+    { id: "4f1c9a7e-0000-4000-8000-0000000000b2", displayName: "Idris Achterberg", slug: "idris-achterberg" },
   ],
   bodyHtml: '<p>Body with ]]> inside and <a href="/news/other">a link</a> and a \u0001 control.</p>',
   seoDescription: "SEO description",

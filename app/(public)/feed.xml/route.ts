@@ -1,16 +1,19 @@
-import { connection, type NextRequest } from "next/server";
-import { readPublicState } from "@/db/queries/public-publication";
+import { cacheTags, tagPage } from "@/lib/public/cache-tags";
+import { pageOrigin } from "@/lib/public/page-origin";
 import { reads } from "@/lib/public/reads";
 import { rssFeed } from "@/lib/public/rss";
-import { requestOrigin } from "@/lib/public/urls";
+import { publicState } from "@/lib/public/state";
 import { xmlResponse } from "@/lib/public/xml";
 
 const FEED_SIZE = 50;
 
-export async function GET(request: NextRequest): Promise<Response> {
-  await connection();
-  const publication = await readPublicState();
-  const origin = requestOrigin(request.headers);
+/** The same document for every reader, kept like a page (lib/page-cache/handler.ts). */
+export const dynamic = "force-static";
+
+export async function GET(): Promise<Response> {
+  const publication = await publicState();
+  await tagPage(cacheTags.site, cacheTags.feeds);
+  const origin = pageOrigin();
   const stories = await reads.feedStories(publication.version, null, FEED_SIZE);
   const channel = {
     title: publication.name,

@@ -2,7 +2,7 @@ import { connection, type NextRequest } from "next/server";
 import { readPublicState } from "@/db/queries/public-publication";
 import { reads } from "@/lib/public/reads";
 import { newsSitemap } from "@/lib/public/sitemaps";
-import { requestOrigin } from "@/lib/public/urls";
+import { pageOrigin } from "@/lib/public/page-origin";
 import { xmlResponse } from "@/lib/public/xml";
 
 const WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -16,5 +16,5 @@ export async function GET(request: NextRequest): Promise<Response> {
   const publication = await readPublicState();
   const since = new Date(Math.floor((Date.now() - WINDOW_MS) / MINUTE_MS) * MINUTE_MS);
   const stories = await reads.sitemapStories(publication.version, MAX_URLS, 0, since);
-  return xmlResponse(newsSitemap(stories, publication, requestOrigin(request.headers)));
+  return xmlResponse(newsSitemap(stories, publication, pageOrigin()));
 }

@@ -1,8 +1,7 @@
-import type { NextRequest } from "next/server";
-import { requestOrigin } from "@/lib/public/urls";
+import { pageOrigin } from "@/lib/public/page-origin";
 
-export function GET(request: NextRequest): Response {
-  const origin = requestOrigin(request.headers);
+export function GET(): Response {
+  const origin = pageOrigin();
   const body = [
     "User-agent: *",
     "Allow: /",

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { pageHref, Pagination } from "@/components/public/pagination";
+import { Pagination, searchPageHref } from "@/components/public/pagination";
 import { SearchSnippet } from "@/components/public/search-snippet";
 import { StoryCard } from "@/components/public/story-card";
 import { pageNumber, paging } from "@/lib/public/params";
@@ -69,7 +69,7 @@ export default async function SearchPage(props: PageProps<"/search">) {
           ))}
         </ol>
       )}
-      <Pagination page={pages.page} pageCount={pages.pageCount} href={(page) => pageHref("/search", page, { q })} />
+      <Pagination page={pages.page} pageCount={pages.pageCount} href={(page) => searchPageHref("/search", page, { q })} />
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { connection, type NextRequest } from "next/server";
 import { readPublicState } from "@/db/queries/public-publication";
 import { reads } from "@/lib/public/reads";
 import { sitemapIndex, sitemapPartCount, sitemapPartStories, storyUrl, urlSet, type SitemapUrl } from "@/lib/public/sitemaps";
-import { requestOrigin, sectionPath } from "@/lib/public/urls";
+import { pageOrigin } from "@/lib/public/page-origin";
+import { sectionPath } from "@/lib/public/urls";
 import { xmlResponse } from "@/lib/public/xml";
 
 const PART = /^[1-9][0-9]{0,4}$/;
@@ -14,7 +15,7 @@ const PART = /^[1-9][0-9]{0,4}$/;
 export async function GET(request: NextRequest): Promise<Response> {
   await connection();
   const publication = await readPublicState();
-  const origin = requestOrigin(request.headers);
+  const origin = pageOrigin();
   const sections = await reads.sections(publication.version);
   const storyCount = await reads.countStories(publication.version);
   const fronts: SitemapUrl[] = [{ loc: `${origin}/` }, ...sections.filter((s) => !s.hidden).map((s) => ({ loc: `${origin}${sectionPath(s.slug)}` }))];

@@ -1,5 +1,6 @@
 "use server";
 
+import { purgeAuthor } from "@/lib/public/purge";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn } from "@/auth";
@@ -32,6 +33,7 @@ export const saveProfileAction = staffAction(profileForm, async (profile, user) 
   if ((await updateProfile(user.id, profile)) === "slug-taken") {
     return { error: `Someone else already has the author address “${profile.slug}”.` };
   }
+  await purgeAuthor(user.id);
   revalidatePath("/desk", "layout");
   return { success: "Profile saved." };
 });

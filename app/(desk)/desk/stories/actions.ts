@@ -10,8 +10,10 @@ import { saveStoryDraft } from "@/db/queries/story-drafts";
 import { findMedia } from "@/db/queries/media";
 import { getRevision } from "@/db/queries/story-revisions";
 import { getPublication } from "@/db/queries/publication";
+import { liveStoryFootprint } from "@/db/queries/public-footprint";
 import { applyTransition } from "@/db/queries/story-transitions";
 import { can, canTransition } from "@/lib/policy";
+import { purgeStoryChange } from "@/lib/public/purge";
 import { STORY_CHANGED, canStartFrom } from "@/lib/workflow/transitions";
 import { FORBIDDEN, SESSION_ENDED, firstIssue, formFields } from "@/lib/server-action";
 import { currentUser } from "@/lib/session";
@@ -192,6 +194,7 @@ export async function transitionStoryAction(input: unknown): Promise<{ error?: s
     if (when.getTime() <= Date.now()) return { error: "Choose a time in the future." };
     publishAt = when;
   }
+  const before = await liveStoryFootprint(storyId);
   const result = await applyTransition(storyId, name, baseRevision, user.id, {
     note: note?.trim() || null,
     publishAt,
@@ -199,6 +202,7 @@ export async function transitionStoryAction(input: unknown): Promise<{ error?: s
   });
   switch (result.kind) {
     case "done":
+      await purgeStoryChange(storyId, before);
       // The page carries on from the revision its own step produced.
       return { revision: result.revision };
     case "checklist":

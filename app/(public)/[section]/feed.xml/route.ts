@@ -1,20 +1,25 @@
-import { connection, type NextRequest } from "next/server";
-import { readPublicState } from "@/db/queries/public-publication";
+import { cacheTags, tagPage } from "@/lib/public/cache-tags";
+import { pageOrigin } from "@/lib/public/page-origin";
 import { isPlausibleSlug } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { rssFeed } from "@/lib/public/rss";
-import { requestOrigin, sectionPath } from "@/lib/public/urls";
+import { publicState } from "@/lib/public/state";
+import { sectionPath } from "@/lib/public/urls";
 import { xmlResponse } from "@/lib/public/xml";
 
 const FEED_SIZE = 50;
 
-export async function GET(request: NextRequest, { params }: RouteContext<"/[section]/feed.xml">): Promise<Response> {
-  await connection();
+/** The same document for every reader, kept like a page (lib/page-cache/handler.ts). */
+export const dynamic = "force-static";
+export const generateStaticParams = async () => [];
+
+export async function GET(_request: Request, { params }: RouteContext<"/[section]/feed.xml">): Promise<Response> {
   const { section: slug } = await params;
-  const publication = await readPublicState();
+  const publication = await publicState();
   const section = isPlausibleSlug(slug) ? await reads.sectionBySlug(publication.version, slug) : null;
+  await tagPage(cacheTags.site, ...(section ? [cacheTags.section(section.id), cacheTags.feeds] : []));
   if (!section) return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const origin = requestOrigin(request.headers);
+  const origin = pageOrigin();
   const stories = await reads.feedStories(publication.version, section.id, FEED_SIZE);
   const channel = {
     title: `${publication.name}: ${section.name}`,

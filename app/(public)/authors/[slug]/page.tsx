@@ -1,64 +1,12 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { JsonLd } from "@/components/public/json-ld";
-import { pageHref } from "@/components/public/pagination";
-import { StoryIndex } from "@/components/public/story-index";
-import { Avatar } from "@/components/ui/avatar";
-import { pageOrigin } from "@/lib/public/page-origin";
-import { listMetadata } from "@/lib/public/page-metadata";
-import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
-import { reads } from "@/lib/public/reads";
-import { publicState } from "@/lib/public/state";
-import { authorStructuredData } from "@/lib/public/structured-data";
-import { authorPath } from "@/lib/public/urls";
+import { AuthorFront, authorFrontMetadata } from "./author-page";
 
-const PER_PAGE = 20;
+/** None at build: each page is rendered when first asked for, then kept (lib/page-cache/handler.ts). */
+export const generateStaticParams = async () => [];
 
-async function load({ params, searchParams }: PageProps<"/authors/[slug]">) {
-  const [{ slug }, query, publication] = await Promise.all([params, searchParams, publicState()]);
-  const page = pageNumber(query.page);
-  if (!isPlausibleSlug(slug) || page === null) notFound();
-  const author = await reads.authorBySlug(publication.version, slug);
-  if (!author) notFound();
-  const { stories, total } = await reads.authorStories(publication.version, author.id, PER_PAGE, (page - 1) * PER_PAGE);
-  const pages = paging(page, PER_PAGE, total);
-  if (!pages) notFound();
-  return { publication, author, stories, pages };
+export async function generateMetadata({ params }: PageProps<"/authors/[slug]">) {
+  return authorFrontMetadata(await params);
 }
 
-export async function generateMetadata(props: PageProps<"/authors/[slug]">): Promise<Metadata> {
-  const [{ publication, author, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
-  return listMetadata({
-    title: author.displayName,
-    publication,
-    description: author.bio || `Stories by ${author.displayName} for ${publication.name}.`,
-    origin,
-    path: authorPath(author.slug),
-    page: pages.page,
-  });
-}
-
-export default async function AuthorPage(props: PageProps<"/authors/[slug]">) {
-  const [{ publication, author, stories, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
-  return (
-    <>
-      <JsonLd data={authorStructuredData(author, publication, origin)} />
-      <StoryIndex
-        title={author.displayName}
-        intro={
-          (author.avatar || author.bio) && (
-            <div className="mt-3 flex items-start gap-4">
-              <Avatar image={author.avatar} size="large" />
-              {author.bio && <p className="text-lg text-stone-700 dark:text-stone-300">{author.bio}</p>}
-            </div>
-          )
-        }
-        stories={stories}
-        timeZone={publication.timezone}
-        page={pages.page}
-        pageCount={pages.pageCount}
-        href={(page) => pageHref(authorPath(author.slug), page)}
-      />
-    </>
-  );
+export default async function AuthorFrontRoute({ params }: PageProps<"/authors/[slug]">) {
+  return <AuthorFront address={await params} />;
 }

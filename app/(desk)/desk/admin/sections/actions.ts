@@ -1,5 +1,6 @@
 "use server";
 
+import { purgeWholeSite } from "@/lib/public/purge";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
@@ -24,6 +25,8 @@ const deleteForm = z.strictObject({ sectionId });
 
 async function done(user: SessionUser, action: string, targetId: string, success: string, metadata: Record<string, unknown> = {}): Promise<ActionState> {
   await recordAudit({ actorId: user.id, action, targetType: "section", targetId, metadata });
+  // Every public page lists the sections.
+  await purgeWholeSite();
   revalidatePath("/desk/admin/sections");
   return { success };
 }

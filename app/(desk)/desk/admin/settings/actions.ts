@@ -1,5 +1,6 @@
 "use server";
 
+import { purgeWholeSite } from "@/lib/public/purge";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
@@ -31,6 +32,7 @@ export const saveSettingsAction = staffAction(settingsForm, async (settings, use
   }
   const before = await getPublication();
   await updatePublication(settings);
+  await purgeWholeSite();
   await recordAudit({
     actorId: user.id,
     action: "settings_changed",

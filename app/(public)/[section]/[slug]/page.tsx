@@ -1,33 +1,45 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { JsonLd } from "@/components/public/json-ld";
 import { StoryPage } from "@/components/public/story-page";
+import { cacheTags, tagPage } from "@/lib/public/cache-tags";
+import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage, sharedImage } from "@/lib/public/page-metadata";
+import { isPlausibleSlug } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
-import { isRoutedStoryRequest } from "@/lib/public/story-routing";
 import { storyStructuredData } from "@/lib/public/structured-data";
-import { authorPath, requestOrigin, storyPath } from "@/lib/public/urls";
+import { authorPath, storyPath } from "@/lib/public/urls";
+import { isReservedSectionSlug } from "@/lib/reserved-paths";
 
-// Rendered only for story addresses, routed here by the server (lib/public/story-routing.ts):
-// a story id, "gone" (answered 410) or anything else (404).
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** None at build: each story is rendered when first read, then kept (lib/page-cache/handler.ts). */
+export const generateStaticParams = async () => [];
 
-async function load(key: string) {
-  const requestHeaders = await headers();
-  if (!isRoutedStoryRequest(requestHeaders)) notFound();
-  const origin = requestOrigin(requestHeaders);
+/**
+ * A story address: the live story, or (answered 410 by proxy.ts) the page saying it was taken
+ * down. An old address never gets here: proxy.ts answers it with a 301.
+ */
+async function load({ section, slug }: { section: string; slug: string }) {
+  if (!isPlausibleSlug(section) || isReservedSectionSlug(section) || !isPlausibleSlug(slug)) notFound();
   const publication = await publicState();
-  if (key === "gone") return { kind: "gone" as const, publication };
-  if (!UUID.test(key)) notFound();
-  const story = await reads.story(publication.version, key);
+  const address = await reads.storyAddress(publication.version, section, slug);
+  if (address.kind === "missing") {
+    // A story published at this address later must purge this 404 from shared caches.
+    await tagPage(cacheTags.unknownAddresses);
+    notFound();
+  }
+  await tagPage(cacheTags.story(address.storyId));
+  if (address.kind === "moved") permanentRedirect(`/${address.sectionSlug}/${address.slug}`);
+  if (address.kind === "gone") return { kind: "gone" as const, publication };
+  const story = await reads.story(publication.version, address.storyId);
   if (!story) notFound();
+  await tagPage(cacheTags.section(story.sectionId), ...story.bylines.map((byline) => cacheTags.author(byline.id)), ...story.tags.map((tag) => cacheTags.tag(tag.id)));
+  const origin = pageOrigin();
   return { kind: "story" as const, story, publication, origin, url: `${origin}${storyPath(story)}` };
 }
 
-export async function generateMetadata({ params }: PageProps<"/_story/[key]">): Promise<Metadata> {
-  const loaded = await load((await params).key);
+export async function generateMetadata({ params }: PageProps<"/[section]/[slug]">): Promise<Metadata> {
+  const loaded = await load(await params);
   if (loaded.kind === "gone") return { title: { absolute: `Story removed | ${loaded.publication.name}` }, robots: { index: false } };
   const { story, publication, origin, url } = loaded;
   const description = story.seoDescription || story.dek;
@@ -58,8 +70,8 @@ export async function generateMetadata({ params }: PageProps<"/_story/[key]">): 
   };
 }
 
-export default async function InternalStoryPage({ params }: PageProps<"/_story/[key]">) {
-  const loaded = await load((await params).key);
+export default async function StoryAddressPage({ params }: PageProps<"/[section]/[slug]">) {
+  const loaded = await load(await params);
   if (loaded.kind === "gone") {
     return (
       <div className="mx-auto max-w-xl py-16 text-center">
@@ -75,6 +87,8 @@ export default async function InternalStoryPage({ params }: PageProps<"/_story/[
   }
   const { story, publication, origin, url } = loaded;
   const related = await reads.relatedStories(publication.version, story.id, story.sectionId, story.tags.map((tag) => tag.id));
+  // Related headlines show here too: a change to one of them purges this page.
+  await tagPage(...related.map((other) => cacheTags.story(other.id)));
   return (
     <>
       <JsonLd data={storyStructuredData(story, publication, origin)} />
