@@ -8,6 +8,10 @@
  *   (c) the home page  (d) a search
  *   (e) stories' first, uncached renders, 4 at a time, on a server that has rendered a few other
  *       stories since it started              target: p95 < 150 ms (with 100k stories)
+ *   (f) the story page through Varnish 7 (deploy/varnish/default.vcl) against (g) the same bytes
+ *       served by a bare Node server from memory          target: (f) ≥ 0.5× (g)
+ *   and how many requests reach the app while Varnish is under load right after a purge
+ *                                                          target: ≤ 1 per page per purge
  * and the gzipped JavaScript a story page loads against a bare Next page (the 404 page). It
  * exits with an error if any editor code (Tiptap/ProseMirror) is among a story page's scripts.
  */
@@ -16,13 +20,17 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { createServer } from "node:http";
 import { exitCode, runScript, waitForLine } from "../tests/support/processes";
+import { startVarnish } from "../tests/support/varnish";
 import { createPool } from "../db/pool";
 import { renderStoryBodyHtml } from "../lib/story-body/render";
 import { storyBodyText } from "../lib/story-body/text";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = 3297;
+const VARNISH_PORT = 3298;
+const BARE_NODE_PORT = 3299;
 const BASE = `http://localhost:${PORT}`;
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -44,7 +52,12 @@ const body = {
 const SERVER_LOG = path.join(os.tmpdir(), `masthead-bench-public-${process.pid}.log`);
 
 async function startServer(dataDir: string) {
-  const server = runScript("serve.ts", ["--demo"], { DATA_DIR: dataDir, PORT: String(PORT), TRUST_PROXY: "1" });
+  const server = runScript("serve.ts", ["--demo"], {
+    DATA_DIR: dataDir,
+    PORT: String(PORT),
+    TRUST_PROXY: "1",
+    CACHE_PURGE_URL: `http://127.0.0.1:${VARNISH_PORT}/.masthead-purge`,
+  });
   const log = fs.createWriteStream(SERVER_LOG, { flags: "a" });
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
@@ -157,6 +170,36 @@ async function firstRenders(paths: string[], count: number) {
   return { p50: at(0.5), p95: at(0.95), failures, firstFailure };
 }
 
+/**
+ * The story page through Varnish in front of the app, against the same bytes from a bare Node
+ * server's memory; then a purge of every page and a load through Varnish, counting the requests
+ * that reach the app (Varnish coalesces readers waiting for the same page).
+ */
+async function throughVarnish(storyPath: string) {
+  const response = await fetch(`${BASE}${storyPath}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const headers = { "content-type": "text/html; charset=utf-8", etag: response.headers.get("etag") ?? "", "cache-control": response.headers.get("cache-control") ?? "" };
+  const bare = createServer((_request, answer) => {
+    answer.writeHead(200, headers);
+    answer.end(bytes);
+  });
+  await new Promise<void>((resolve) => bare.listen(BARE_NODE_PORT, "127.0.0.1", resolve));
+  const varnish = await startVarnish(VARNISH_PORT, PORT);
+  try {
+    const measured = {
+      varnish: await load("(f) story page through Varnish", `${varnish.url}${storyPath}`),
+      bare: await load("(g) same bytes, bare Node from memory", `http://127.0.0.1:${BARE_NODE_PORT}/`),
+    };
+    await fetch(varnish.purgeUrl, { method: "POST", headers: { "surrogate-key": "site" } });
+    const before = await varnish.backendRequests();
+    await autocannon({ url: `${varnish.url}${storyPath}`, connections: CONNECTIONS, duration: 3 });
+    return { ...measured, originRequests: (await varnish.backendRequests()) - before };
+  } finally {
+    await varnish.stop();
+    bare.close();
+  }
+}
+
 /** Gzipped bytes of the scripts a page loads, and whether any of them is editor code. */
 async function scriptBytes(pagePath: string) {
   const html = await (await fetch(`${BASE}${pagePath}`)).text();
@@ -197,6 +240,7 @@ async function main() {
       await load("(c) home page", `${BASE}/`),
       await load("(d) search", `${BASE}/search?q=${encodeURIComponent("council ferry")}`, { manyReaders: true }),
     ];
+    const varnished = await throughVarnish(storyPath);
     const story = await scriptBytes(storyPath);
     const bare = await scriptBytes("/no-such-page");
 
@@ -205,12 +249,16 @@ async function main() {
     console.log(`${"(e) first render of a story".padEnd(40)} p50 ${uncached.p50.toFixed(0)} ms  p95 ${uncached.p95.toFixed(0)} ms${uncached.failures ? `  ${uncached.failures} failures, the first: ${uncached.firstFailure}` : ""}`);
     const ratio = results[1].requestsPerSecond / results[0].requestsPerSecond;
     console.log(`(b) / (a): ${ratio.toFixed(2)}  (target ≥ 0.8)   (b) p99 ${results[1].p99} ms (target < 100)   (e) p95 ${uncached.p95.toFixed(0)} ms (target < 150)`);
+    console.log(row(varnished.varnish));
+    console.log(row(varnished.bare));
+    const varnishRatio = varnished.varnish.requestsPerSecond / varnished.bare.requestsPerSecond;
+    console.log(`(f) / (g): ${varnishRatio.toFixed(2)}  (target ≥ 0.5)   requests reaching the app after a purge, under load: ${varnished.originRequests} (target ≤ 1)`);
     console.log(`JavaScript, gzipped: story page ${(story.bytes / 1024).toFixed(1)} kB, bare Next page ${(bare.bytes / 1024).toFixed(1)} kB`);
     if (story.editorCode) {
       console.error("FAIL: a story page loads editor code (Tiptap/ProseMirror).");
       process.exitCode = 1;
     }
-    if (results.some((result) => result.errors > 0) || uncached.failures > 0) {
+    if ([...results, varnished.varnish, varnished.bare].some((result) => result.errors > 0) || uncached.failures > 0) {
       console.error(`FAIL: some requests failed. The server's log:\n${fs.readFileSync(SERVER_LOG, "utf8").slice(-4000)}`);
       process.exitCode = 1;
     }

@@ -5,7 +5,7 @@
  * are rendered and cached when first asked for (lib/page-cache/handler.ts). The page cache handler
  * is TypeScript, so Next's processes load it through tsx.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,12 +31,13 @@ async function main(): Promise<number> {
     } finally {
       await pool.end();
     }
-    const built = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build", ...process.argv.slice(2)], {
+    // Not spawnSync: this process's event loop serves the database the build reads.
+    const build = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import tsx`.trim(), NEXT_TELEMETRY_DISABLED: "1" },
     });
-    return built.status ?? 1;
+    return await new Promise<number>((resolve) => build.on("exit", (code) => resolve(code ?? 1)));
   } finally {
     await database.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

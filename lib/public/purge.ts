@@ -5,8 +5,8 @@ import { cacheTags } from "./cache-tags";
 /**
  * Tells the cache in front of the site (a CDN, Varnish) which pages changed, by their cache tags,
  * at CACHE_PURGE_URL: a POST naming the tags in a Surrogate-Key header (Varnish, Fastly) and as
- * JSON `{"tags": [...]}` (Cloudflare), with CACHE_PURGE_AUTHORIZATION as its Authorization header
- * when set. The origin itself needs no purge (lib/page-cache/handler.ts). A purge that fails is
+ * JSON `{"tags": [...]}` (Cloudflare), with CACHE_PURGE_HEADER ("Name: value", e.g. the CDN's
+ * key) when set. The origin itself needs no purge (lib/page-cache/handler.ts). A purge that fails is
  * retried a few times; after that the shared copy expires by its s-maxage.
  */
 const ATTEMPT_MS = 3_000;
@@ -27,11 +27,11 @@ export async function purgeCacheTags(tags: string[]): Promise<void> {
 }
 
 async function sendPurge(url: string, tags: string[]): Promise<boolean> {
-  const authorization = process.env.CACHE_PURGE_AUTHORIZATION?.trim();
+  const credential = purgeCredential(process.env.CACHE_PURGE_HEADER);
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "surrogate-key": tags.join(" "), ...(authorization ? { authorization } : {}) },
+      headers: { "content-type": "application/json", "surrogate-key": tags.join(" "), ...credential },
       body: JSON.stringify({ tags }),
       signal: AbortSignal.timeout(ATTEMPT_MS),
     });
@@ -41,6 +41,12 @@ async function sendPurge(url: string, tags: string[]): Promise<boolean> {
     console.error(`CACHE_PURGE_URL could not be reached to purge ${tags.join(" ")}:`, error instanceof Error ? error.message : error);
   }
   return false;
+}
+
+/** "Fastly-Key: abc" or "Authorization: Bearer abc" as a header to send with each purge. */
+export function purgeCredential(line: string | undefined): Record<string, string> {
+  const match = /^\s*([A-Za-z0-9-]+)\s*:\s*(.+?)\s*$/.exec(line ?? "");
+  return match ? { [match[1].toLowerCase()]: match[2] } : {};
 }
 
 /** The pages a story showed on before a change and shows on after it. */

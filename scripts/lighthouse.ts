@@ -1,0 +1,56 @@
+/**
+ * `npm run lighthouse`: Lighthouse 12.2.3 (mobile, its default) with Debian's Chromium on the demo
+ * newsroom's home page and a story page, printing each category's score. Needs a production build.
+ * Targets: performance ≥ 95; accessibility, best practices and SEO 100.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import pg from "pg";
+import { exitCode, runScript, waitForLine } from "../tests/support/processes";
+
+const PORT = 3296;
+const BASE = `http://localhost:${PORT}`;
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
+
+async function main(): Promise<number> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-lighthouse-"));
+  const server = runScript("serve.ts", ["--demo"], { DATA_DIR: dataDir, PORT: String(PORT) });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  let failed = false;
+  try {
+    await waitForLine(server, /Masthead is ready/, 180_000);
+    const pool = new pg.Pool({ connectionString: fs.readFileSync(path.join(dataDir, "database-url"), "utf8").trim(), max: 1 });
+    const { rows } = await pool.query<{ path: string }>(
+      "SELECT '/' || s.slug || '/' || p.slug AS path FROM public_stories p JOIN sections s ON s.id = p.section_id ORDER BY p.published_at DESC LIMIT 1",
+    );
+    await pool.end();
+    for (const [label, address] of [["home page", "/"], ["story page", rows[0].path]] as const) {
+      // Once to render and cache the page, as a reader after the first would find it.
+      await fetch(`${BASE}${address}`);
+      const result = await lighthouse(`${BASE}${address}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+      const scores = CATEGORIES.map((category) => {
+        const score = Math.round((result?.lhr.categories[category]?.score ?? 0) * 100);
+        if (score < TARGETS[category]) failed = true;
+        return `${category} ${score}${score < TARGETS[category] ? ` (target ${TARGETS[category]})` : ""}`;
+      });
+      console.log(`${label.padEnd(11)} ${address}: ${scores.join(", ")}`);
+      const audits = result?.lhr.audits ?? {};
+      console.log(`            total blocking time ${audits["total-blocking-time"]?.displayValue ?? "?"}, largest contentful paint ${audits["largest-contentful-paint"]?.displayValue ?? "?"}, unused JavaScript ${audits["unused-javascript"]?.displayValue ?? "none"}`);
+    }
+  } finally {
+    chrome.kill();
+    server.kill("SIGTERM");
+    await exitCode(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return failed ? 1 : 0;
+}
+
+process.exit(await main());
