@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { connection } from "next/server";
 
-export default async function NotFound() {
-  // Rendered per request, so its scripts carry the request's CSP nonce like every other page.
-  await connection();
+/** The same for everyone, like the public pages it stands in for: cached with them, its scripts allowed by hash. */
+export default function NotFound() {
   return (
     <main className="mx-auto max-w-xl px-4 py-24 text-center">
       <h1 className="font-serif text-3xl font-bold">Page not found</h1>

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { createPool } from "../../db/pool";
 import { readPublicVersion } from "../../db/queries/public-version";
 import { isAllowedFrameSrc } from "../embeds/frame-src";
-import { publicPageHeaders, sharedCacheHeaders } from "../public/cache-policy";
+import { publicPageHeaders } from "../public/cache-policy";
 import { freshRead } from "../public/fresh-read";
 
 type IncrementalCacheValue = NonNullable<CacheHandlerValue["value"]>;
@@ -58,11 +58,12 @@ export default class PageCacheHandler implements Omit<CacheHandler, never> {
     PageCacheHandler.rendering.delete(key);
     if (!value || version === undefined || (value.kind !== "APP_PAGE" && value.kind !== "APP_ROUTE")) return;
     // The answer Next is about to send is built from this same value, so it carries these too.
+    // A page that names nothing it shows (the 404 for an address no route matches) keeps Next's own Cache-Control.
     const tags = cacheTagsOf(value.headers);
-    value.headers = {
-      ...value.headers,
-      ...(value.kind === "APP_PAGE" && typeof value.html === "string" ? publicPageHeaders(value.html, tags, isAllowedFrameSrc) : sharedCacheHeaders(tags)),
-    };
+    if (value.kind === "APP_PAGE" && typeof value.html === "string") {
+      const headers = publicPageHeaders(value.html, tags, isAllowedFrameSrc);
+      value.headers = { ...value.headers, ...(tags.length > 0 ? headers : { "content-security-policy": headers["content-security-policy"] }) };
+    }
     const bytes = value.kind === "APP_PAGE" ? String(value.html).length + (value.rscData?.length ?? 0) : value.body.length;
     PageCacheHandler.forget(key);
     PageCacheHandler.entries.set(key, { value, lastModified: Date.now(), cacheControl: context.cacheControl, version, bytes });

@@ -1,18 +1,17 @@
-import { cacheTags, tagPage } from "@/lib/public/cache-tags";
+import { connection } from "next/server";
+import { cacheTags } from "@/lib/public/cache-tags";
+import { cacheableResponse } from "@/lib/public/cacheable-response";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { reads } from "@/lib/public/reads";
 import { rssFeed } from "@/lib/public/rss";
 import { publicState } from "@/lib/public/state";
-import { xmlResponse } from "@/lib/public/xml";
 
 const FEED_SIZE = 50;
 
-/** The same document for every reader, kept like a page (lib/page-cache/handler.ts). */
-export const dynamic = "force-static";
-
-export async function GET(): Promise<Response> {
+/** Built per request from the reads cached per public version, answered 304 when the reader has it. */
+export async function GET(request: Request): Promise<Response> {
+  await connection();
   const publication = await publicState();
-  await tagPage(cacheTags.site, cacheTags.feeds);
   const origin = pageOrigin();
   const stories = await reads.feedStories(publication.version, null, FEED_SIZE);
   const channel = {
@@ -22,5 +21,5 @@ export async function GET(): Promise<Response> {
     link: `${origin}/`,
     selfUrl: `${origin}/feed.xml`,
   };
-  return xmlResponse(rssFeed(channel, stories, origin), "application/rss+xml");
+  return cacheableResponse(request, rssFeed(channel, stories, origin), "application/rss+xml", [cacheTags.site, cacheTags.feeds]);
 }

@@ -1,23 +1,22 @@
-import { cacheTags, tagPage } from "@/lib/public/cache-tags";
+import { connection } from "next/server";
+import { cacheTags } from "@/lib/public/cache-tags";
+import { cacheableResponse } from "@/lib/public/cacheable-response";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { isPlausibleSlug } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { rssFeed } from "@/lib/public/rss";
 import { publicState } from "@/lib/public/state";
 import { sectionPath } from "@/lib/public/urls";
-import { xmlResponse } from "@/lib/public/xml";
 
 const FEED_SIZE = 50;
 
-/** The same document for every reader, kept like a page (lib/page-cache/handler.ts). */
-export const dynamic = "force-static";
-export const generateStaticParams = async () => [];
 
-export async function GET(_request: Request, { params }: RouteContext<"/[section]/feed.xml">): Promise<Response> {
+/** Built per request from the reads cached per public version, answered 304 when the reader has it. */
+export async function GET(request: Request, { params }: RouteContext<"/[section]/feed.xml">): Promise<Response> {
+  await connection();
   const { section: slug } = await params;
   const publication = await publicState();
   const section = isPlausibleSlug(slug) ? await reads.sectionBySlug(publication.version, slug) : null;
-  await tagPage(cacheTags.site, ...(section ? [cacheTags.section(section.id), cacheTags.feeds] : []));
   if (!section) return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const origin = pageOrigin();
   const stories = await reads.feedStories(publication.version, section.id, FEED_SIZE);
@@ -28,5 +27,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/[section
     link: `${origin}${sectionPath(section.slug)}`,
     selfUrl: `${origin}${sectionPath(section.slug)}/feed.xml`,
   };
-  return xmlResponse(rssFeed(channel, stories, origin), "application/rss+xml");
+  return cacheableResponse(request, rssFeed(channel, stories, origin), "application/rss+xml", [cacheTags.site, cacheTags.feeds, cacheTags.section(section.id)]);
 }
