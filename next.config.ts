@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { NOTHING_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -13,7 +13,14 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    const every = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    // Answers that are not pages run nothing and embed nothing.
+    const inert = [{ key: "content-security-policy", value: NOTHING_POLICY }];
+    return [
+      { source: "/:path*", headers: every },
+      { source: "/api/:path*", headers: inert },
+      { source: "/media/:path*", headers: inert },
+    ];
   },
 };
 

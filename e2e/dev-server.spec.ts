@@ -44,24 +44,31 @@ test("the development server answers public pages with production's statuses", a
   test.setTimeout(240_000);
   const origin = `http://localhost:${DEV_PORT}`;
   const db = testDb(dev);
-  const [live] = await db
-    .select({ id: schema.publicStories.storyId, slug: schema.publicStories.slug, section: schema.sections.slug })
-    .from(schema.publicStories)
-    .innerJoin(schema.sections, eq(schema.sections.id, schema.publicStories.sectionId))
-    .limit(1);
-  const storyPath = `/${live.section}/${live.slug}`;
+  let live: { id: string; slug: string; section: string } | undefined;
+  await expect
+    .poll(async () => {
+      [live] = await db
+        .select({ id: schema.publicStories.storyId, slug: schema.publicStories.slug, section: schema.sections.slug })
+        .from(schema.publicStories)
+        .innerJoin(schema.sections, eq(schema.sections.id, schema.publicStories.sectionId))
+        .limit(1);
+      return live !== undefined;
+    }, { timeout: 60_000 })
+    .toBe(true);
+  const { id, slug, section } = live!;
+  const storyPath = `/${section}/${slug}`;
   const status = async (address: string) => (await request.get(`${origin}${address}`, { maxRedirects: 0, timeout: 120_000 })).status();
 
   expect(await status("/")).toBe(200);
-  expect(await status(`/${live.section}`)).toBe(200);
+  expect(await status(`/${section}`)).toBe(200);
   expect(await status(storyPath)).toBe(200);
-  expect(await status(`/${live.section}/no-such-story`)).toBe(404);
+  expect(await status(`/${section}/no-such-story`)).toBe(404);
 
-  await db.insert(schema.storyPaths).values({ sectionSlug: live.section, slug: `old-${live.slug}`, storyId: live.id });
+  await db.insert(schema.storyPaths).values({ sectionSlug: section, slug: `old-${slug}`, storyId: id });
   await db.update(schema.publication).set({ publicVersion: Date.now() % 1_000_000_000 });
-  expect(await status(`/${live.section}/old-${live.slug}`)).toBe(301);
+  expect(await status(`/${section}/old-${slug}`)).toBe(301);
 
-  await db.delete(schema.publicStories).where(eq(schema.publicStories.storyId, live.id));
+  await db.delete(schema.publicStories).where(eq(schema.publicStories.storyId, id));
   await db.update(schema.publication).set({ publicVersion: (Date.now() % 1_000_000_000) + 1 });
   expect(await status(storyPath)).toBe(410);
 });

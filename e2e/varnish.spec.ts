@@ -25,6 +25,22 @@ let app: TestServer & { stop: () => Promise<void> };
 let reader: APIRequestContext;
 let story: { id: string; path: string };
 
+/** One of the demo newsroom's stories, once the server has put them live (just after it starts). */
+async function aLiveStory(server: TestServer): Promise<{ id: string; path: string }> {
+  let live: { id: string; slug: string; section: string } | undefined;
+  await expect
+    .poll(async () => {
+      [live] = await testDb(server)
+        .select({ id: schema.publicStories.storyId, slug: schema.publicStories.slug, section: schema.sections.slug })
+        .from(schema.publicStories)
+        .innerJoin(schema.sections, eq(schema.sections.id, schema.publicStories.sectionId))
+        .limit(1);
+      return live !== undefined;
+    }, { timeout: 30_000 })
+    .toBe(true);
+  return { id: live!.id, path: `/${live!.section}/${live!.slug}` };
+}
+
 /** A reader without cookies, through Varnish. */
 async function read(address: string) {
   const response = await reader.get(address, { maxRedirects: 0 });
@@ -73,12 +89,7 @@ test.beforeAll(async () => {
     },
   };
   reader = await playwrightRequest.newContext({ baseURL: varnish.url });
-  const [live] = await testDb(app)
-    .select({ id: schema.publicStories.storyId, slug: schema.publicStories.slug, section: schema.sections.slug })
-    .from(schema.publicStories)
-    .innerJoin(schema.sections, eq(schema.sections.id, schema.publicStories.sectionId))
-    .limit(1);
-  story = { id: live.id, path: `/${live.section}/${live.slug}` };
+  story = await aLiveStory(app);
 });
 
 test.afterAll(async () => {

@@ -39,4 +39,7 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "x-frame-options": "DENY",
 };
 
+/** For answers that are not pages (the API, media): nothing may run, load or frame them. */
+export const NOTHING_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

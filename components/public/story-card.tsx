@@ -1,9 +1,8 @@
-import Image from "next/image";
 import type { PublicStoryCard } from "@/db/queries/public-stories";
-import { servedElsewhere } from "@/lib/media/public-url";
-import { imageSrc, storyPath } from "@/lib/public/urls";
+import { storyPath } from "@/lib/public/urls";
 import { Bylines } from "./bylines";
 import { PublicTime } from "./public-time";
+import { ResponsiveImage } from "./responsive-image";
 
 type Props = {
   story: PublicStoryCard;
@@ -21,14 +20,11 @@ export function StoryCard({ story, timeZone, headingLevel, lead = false, showSec
   return (
     <article className={lead ? "grid gap-4 md:grid-cols-5" : ""}>
       {lead && story.image && (
-        <Image
-          src={imageSrc(story.image)}
-          unoptimized={servedElsewhere(imageSrc(story.image))}
-          alt={story.image.alt}
-          width={story.image.width}
-          height={story.image.height}
+        <ResponsiveImage
+          image={story.image}
           sizes="(min-width: 768px) 36rem, 100vw"
           className="h-auto w-full md:col-span-3"
+          priority
         />
       )}
       <div className={lead && story.image ? "md:col-span-2" : ""}>

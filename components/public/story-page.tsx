@@ -1,9 +1,9 @@
-import Image from "next/image";
 import type { PublicStory, PublicStoryCard } from "@/db/queries/public-stories";
-import { servedElsewhere, withPublicMediaUrls } from "@/lib/media/public-url";
-import { imageSrc, sectionPath, tagPath } from "@/lib/public/urls";
+import { withPublicMediaUrls } from "@/lib/media/public-url";
+import { sectionPath, tagPath } from "@/lib/public/urls";
 import { Bylines } from "./bylines";
 import { PublicTime } from "./public-time";
+import { ResponsiveImage } from "./responsive-image";
 import { ShareLinks } from "./share-links";
 import { StoryList } from "./story-list";
 
@@ -46,14 +46,11 @@ export function StoryPage({ story, related, url, timeZone }: Props) {
 
         {story.image && (
           <figure className="mt-8">
-            <Image
-              src={imageSrc(story.image)}
-              unoptimized={servedElsewhere(imageSrc(story.image))}
-              alt={story.image.alt}
-              width={story.image.width}
-              height={story.image.height}
+            <ResponsiveImage
+              image={story.image}
               sizes="(min-width: 672px) 42rem, 100vw"
               className="h-auto w-full"
+              priority
             />
             {(story.image.caption || story.image.credit) && (
               <figcaption className="mt-2 text-sm text-stone-600 dark:text-stone-400">

@@ -28,14 +28,6 @@ export function publicMediaUrl(path: string): string {
   return base && path.startsWith(MEDIA_PREFIX) ? `${base}/${path.slice(MEDIA_PREFIX.length)}` : path;
 }
 
-/**
- * For next/image: a file served from MEDIA_PUBLIC_URL is linked as it is (the CDN or bucket
- * serves it), not fetched back through this server's image optimizer.
- */
-export function servedElsewhere(src: string): boolean {
-  return !src.startsWith("/");
-}
-
 /** Rendered story HTML with its images' `/media/` paths turned into their public addresses. */
 export function withPublicMediaUrls(html: string): string {
   if (!mediaPublicBase()) return html;
