@@ -30,12 +30,12 @@ describe("story addresses", () => {
     const otherSection = await createSection();
     await publishUpdate(story.id, { slug: `moved-${unique()}`, sectionId: otherSection.id });
     const moved = await publicStoryById(story.id);
-    expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "moved", sectionSlug: otherSection.slug, slug: moved!.slug });
+    expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "moved", storyId: story.id, sectionSlug: otherSection.slug, slug: moved!.slug });
     expect(await resolveStoryAddress(otherSection.slug, moved!.slug)).toEqual({ kind: "live", storyId: story.id });
 
     await db().transaction((tx) => takeStoryDown(tx, story.id));
-    expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "gone" });
-    expect(await resolveStoryAddress(otherSection.slug, moved!.slug)).toEqual({ kind: "gone" });
+    expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "gone", storyId: story.id });
+    expect(await resolveStoryAddress(otherSection.slug, moved!.slug)).toEqual({ kind: "gone", storyId: story.id });
     expect(await resolveStoryAddress(section.slug, "never-existed")).toEqual({ kind: "missing" });
   });
 
