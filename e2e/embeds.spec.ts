@@ -74,7 +74,7 @@ test.describe.serial("embeds, privacy first", () => {
     const slug = `embeds-${crypto.randomBytes(4).toString("hex")}`;
     await db
       .update(schema.stories)
-      .set({ status: "scheduled", publishAt: new Date(), sectionId: news.id, slug, dek: "A story with a video and a chart." })
+      .set({ status: "scheduled", publishAt: new Date(), sectionId: news.id, slug, dek: "The harbour board met on Monday: the meeting on video, and the rents chart it discussed." })
       .where(eq(schema.stories.id, storyId));
     storyPath = `/news/${slug}`;
     await waitUntilLive(page.request, storyPath);
@@ -130,4 +130,22 @@ test.describe.serial("embeds, privacy first", () => {
     // The chart stays a facade until it is asked for too.
     await expect(page.locator('figure[data-embed="datawrapper"] iframe')).toHaveCount(0);
   });
+});
+
+test("the Embed button asks for a link; a link from elsewhere gets a sentence and stays out", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await page.getByRole("button", { name: "Embed a video, post, chart or map" }).click();
+  const form = page.getByRole("form", { name: "Embed" });
+  await form.getByLabel("Link to embed").fill("https://example.com/clip");
+  await form.getByRole("button", { name: "Embed", exact: true }).click();
+  await expect(form.getByRole("alert")).toHaveText(/^This link cannot be embedded: only links from YouTube, Vimeo, X, Bluesky/);
+  await expect(editor.body().locator("figure[data-embed]")).toHaveCount(0);
+
+  await form.getByLabel("Link to embed").fill("https://vimeo.com/1084537");
+  await form.getByRole("button", { name: "Embed", exact: true }).click();
+  await expect(editor.body().locator('figure[data-embed="vimeo"]')).toContainText("Sintel");
+  await expect(form).toHaveCount(0);
+  await editor.expectSaved();
 });
