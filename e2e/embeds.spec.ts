@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import type { BrowserContext } from "@playwright/test";
 import * as schema from "../db/schema";
@@ -95,6 +96,8 @@ test.describe.serial("embeds, privacy first", () => {
     );
     await expect(video.locator("img")).toHaveAttribute("src", /^\/media\//);
     await expect(page.locator("iframe")).toHaveCount(0);
+    const { violations } = await new AxeBuilder({ page }).include("article").analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`)).toEqual([]);
     expect(requested.length).toBeGreaterThan(3);
     expect(thirdParty(requested)).toEqual([]);
   });
