@@ -1,7 +1,7 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FetchDeps, type FetchRules, defaultFetchDeps, guardedFetch, standInDeps } from "@/lib/embeds/guarded-fetch";
+import { type FetchDeps, type FetchRules, defaultFetchDeps, guardedFetch, httpsTransport, standInDeps } from "@/lib/embeds/guarded-fetch";
 import { isPublicAddress } from "@/lib/embeds/public-address";
 
 /** Paths on the stand-in are `/<host><path>`, as the stand-in transport sends them. */
@@ -125,5 +125,20 @@ describe("the test stand-in", () => {
     expect(() => defaultFetchDeps({ EMBED_FETCH_STAND_IN: "http://10.0.0.5:8080" })).toThrow(/test stand-in on this machine/);
     expect(() => defaultFetchDeps({ EMBED_FETCH_STAND_IN: "https://127.0.0.1:8080" })).toThrow(/test stand-in on this machine/);
     expect(() => defaultFetchDeps({ EMBED_FETCH_STAND_IN: "http://127.0.0.1:8080" })).not.toThrow();
+  });
+});
+
+describe("httpsTransport", () => {
+  it("connects to the checked address itself, never looking the name up again, and asks TLS for the real host", async () => {
+    const hellos: Buffer[] = [];
+    const listener = net.createServer((socket) => socket.once("data", (hello) => (hellos.push(hello), socket.destroy())));
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    const { port } = listener.address() as AddressInfo;
+    // The name does not exist: only the pinned address can have been used.
+    const target = new URL(`https://provider.invalid:${port}/oembed`);
+    await expect(httpsTransport(target, "127.0.0.1", AbortSignal.timeout(2_000))).rejects.toThrow();
+    await new Promise((resolve) => listener.close(resolve));
+    expect(hellos).toHaveLength(1);
+    expect(hellos[0].includes(Buffer.from("provider.invalid"))).toBe(true);
   });
 });
