@@ -152,3 +152,17 @@ test("the Embed button asks for a link; a link from elsewhere gets a sentence an
   await expect(form).toHaveCount(0);
   await editor.expectSaved();
 });
+
+test("a link the provider cannot describe stays a link, and the editor says why", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await editor.body().click();
+  await paste(editor, "https://youtu.be/unavailable");
+  await expect(page.getByRole("status").filter({ hasText: "YouTube did not describe this link" })).toHaveText(
+    "YouTube did not describe this link (www.youtube.com answered with status 404.) It stays a link; try the Embed button again later.",
+  );
+  await expect(editor.body().getByRole("link", { name: "https://youtu.be/unavailable" })).toBeVisible();
+  await expect(editor.body().locator("figure[data-embed]")).toHaveCount(0);
+  await editor.expectSaved();
+});

@@ -8,7 +8,8 @@ import sharp from "sharp";
  * The providers' oEmbed endpoints and thumbnail hosts, played from stored answers
  * (tests/fixtures/oembed/<provider>.json) by a plain HTTP server on loopback. A server started with
  * EMBED_FETCH_STAND_IN pointing here sends each request as `/<real host><path>` (see
- * lib/embeds/guarded-fetch.ts#standInDeps), so nothing leaves the machine.
+ * lib/embeds/guarded-fetch.ts#standInDeps), so nothing leaves the machine. A link with the word
+ * "unavailable" in it (https://youtu.be/unavailable) plays a provider that has nothing to say: 404.
  */
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/oembed");
 
@@ -39,7 +40,9 @@ export async function startOembedStandIn(port = 0): Promise<OembedStandIn> {
     const [, host = ""] = /^\/([^/]+)/.exec(request.url ?? "") ?? [];
     requests.push(request.url ?? "");
     const provider = OEMBED_HOSTS[host];
-    if (provider && fs.existsSync(path.join(FIXTURES, `${provider}.json`))) {
+    if (decodeURIComponent(request.url ?? "").includes("unavailable")) {
+      response.writeHead(404).end();
+    } else if (provider && fs.existsSync(path.join(FIXTURES, `${provider}.json`))) {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(oembedFixture(provider)));
     } else if (THUMBNAIL_HOSTS.test(host)) {
       response.writeHead(200, { "content-type": "image/jpeg", "content-length": thumbnail.length }).end(thumbnail);
