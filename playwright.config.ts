@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { SMTP_SINK_PORT } from "./e2e/support/mailbox";
+import { OEMBED_STAND_IN_PORT } from "./e2e/support/oembed";
 import { DEMO_PASSWORD, type TestServer, runDir, servers } from "./e2e/support/servers";
 
 
@@ -58,12 +59,14 @@ export default defineConfig({
     },
   ],
   // The newsroom sends its email to the sink e2e/support/mailbox.ts starts; links point at itself.
-  globalSetup: "./e2e/support/mailbox.ts",
+  // Its embeds are described by the oEmbed stand-in e2e/support/oembed.ts starts.
+  globalSetup: ["./e2e/support/mailbox.ts", "./e2e/support/oembed.ts"],
   webServer: [
     serve(servers.newsroom, "--demo", {
       SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
       MAIL_FROM: "desk@newsroom.test",
       PUBLIC_URL: `http://localhost:${servers.newsroom.port}`,
+      EMBED_FETCH_STAND_IN: `http://127.0.0.1:${OEMBED_STAND_IN_PORT}`,
     }),
     serve(servers.firstRun, ""),
   ],

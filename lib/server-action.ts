@@ -26,13 +26,13 @@ export function firstIssue(error: z.ZodError): string {
 
 /**
  * A server action is a public endpoint: authenticate, validate, then let `act` authorize
- * (through lib/policy) and do the work.
+ * (through lib/policy) and do the work. `act` may answer with more than ActionState (R).
  */
-export function staffAction<S extends z.ZodType>(
+export function staffAction<S extends z.ZodType, R extends ActionState = ActionState>(
   schema: S,
-  act: (input: z.output<S>, user: SessionUser) => Promise<ActionState>,
+  act: (input: z.output<S>, user: SessionUser) => Promise<R>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  return async (_previous: ActionState, formData: FormData): Promise<R | ActionState> => {
     const user = await currentUser();
     if (!user) return { error: SESSION_ENDED };
     const parsed = schema.safeParse(formFields(formData));

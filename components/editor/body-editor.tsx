@@ -1,18 +1,24 @@
 "use client";
 
-import { Extension } from "@tiptap/core";
+import { Extension, type Extensions } from "@tiptap/core";
 import { EditorContent, type Editor, type JSONContent, useEditor } from "@tiptap/react";
 import { Placeholder } from "@tiptap/extensions";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { storyBodyExtensions } from "@/lib/story-body/extensions";
+import { EMBED_NODE } from "@/lib/story-body/embed";
 import { STORY_IMAGE_NODE } from "@/lib/story-body/story-image";
 import { CommentHighlights } from "./comment-highlights";
+import { EmbedForm } from "./embed-form";
+import { EmbedPaste } from "./embed-paste";
+import { EditableEmbed } from "./embed-view";
+import { replaceLinkParagraph, requestEmbed } from "./request-embed";
 import { EditableStoryImage } from "./story-image-view";
 import { uploadImage } from "./upload-image";
 import { LinkForm } from "./link-form";
 import { Toolbar } from "./toolbar";
 
 type Props = {
+  storyId: string;
   initial: JSONContent;
   editable: boolean;
   onChange: () => void;
@@ -32,19 +38,23 @@ const linkShortcut = (open: () => void) =>
     }),
   });
 
-const editorExtensions = storyBodyExtensions.map((extension) =>
-  extension.name === STORY_IMAGE_NODE ? EditableStoryImage : extension,
-);
+const EDITOR_VIEWS: Record<string, Extensions[number]> = { [STORY_IMAGE_NODE]: EditableStoryImage, [EMBED_NODE]: EditableEmbed };
+const editorExtensions = storyBodyExtensions.map((extension) => EDITOR_VIEWS[extension.name] ?? extension);
 
-export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Props) {
+export function BodyEditor({ storyId, initial, editable, onChange, onBlur, onReady }: Props) {
   const [linking, setLinking] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
+  const [embedNotice, setEmbedNotice] = useState<string | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  // The paste handler outlives renders: it reaches the editor through this, not a stale closure.
+  const editorRef = useRef<Editor | null>(null);
   const editor = useEditor({
     extensions: [
       ...editorExtensions,
       Placeholder.configure({ placeholder: "Write the story. Type ## for a subhead." }),
       linkShortcut(() => setLinking(true)),
+      EmbedPaste.configure({ onEmbedLink: (link) => void embedPastedLink(link) }),
       CommentHighlights,
     ],
     content: initial,
@@ -59,10 +69,25 @@ export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Pro
         class: "prose prose-stone max-w-none min-h-[24rem] p-4 focus:outline-none",
       },
     },
-    onCreate: ({ editor: created }) => onReady(created),
+    onCreate: ({ editor: created }) => {
+      editorRef.current = created;
+      onReady(created);
+    },
     onUpdate: onChange,
     onBlur,
   });
+
+  async function embedPastedLink(link: string) {
+    setEmbedNotice("Embedding the link…");
+    const answer = await requestEmbed(storyId, link);
+    const current = editorRef.current;
+    if ("embed" in answer && answer.embed && current) {
+      replaceLinkParagraph(current, link, answer.embed);
+      setEmbedNotice(null);
+    } else {
+      setEmbedNotice(answer.error ?? "The link could not be embedded; it stays a link.");
+    }
+  }
 
   async function insertImage(file: File) {
     setUploadError(null);
@@ -84,13 +109,21 @@ export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Pro
   if (!editor) return <div className="min-h-[24rem] rounded border border-stone-300 bg-white" aria-busy="true" />;
   return (
     <div className="rounded border border-stone-300 bg-white">
-      {editable && <Toolbar editor={editor} onLink={() => setLinking(true)} onImage={insertImage} uploading={uploading} />}
+      {editable && (
+        <Toolbar editor={editor} onLink={() => setLinking(true)} onEmbed={() => setEmbedding(true)} onImage={insertImage} uploading={uploading} />
+      )}
       {uploadError && (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {uploadError}
         </p>
       )}
+      {embedNotice && (
+        <p role="status" className="border-b border-stone-200 bg-stone-50 px-3 py-2 text-sm">
+          {embedNotice}
+        </p>
+      )}
       {editable && linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}
+      {editable && embedding && <EmbedForm editor={editor} storyId={storyId} onClose={() => setEmbedding(false)} />}
       <EditorContent editor={editor} />
     </div>
   );

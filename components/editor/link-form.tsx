@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
 import { isSafeHref } from "@/lib/story-body/href";
+import { AddressField } from "./address-field";
 
 /** Adds, changes or removes the link on the selection; only web, email, phone and relative links. */
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
@@ -29,26 +30,17 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
 
   return (
     <form onSubmit={apply} className="flex flex-wrap items-start gap-2 border-b border-stone-200 bg-stone-50 p-2" aria-label="Link">
-      <label className="flex flex-1 flex-col text-xs font-medium">
-        Link address
-        <input
-          autoFocus
-          value={href}
-          onChange={(event) => {
-            setHref(event.target.value);
-            setError(null);
-          }}
-          onKeyDown={(event) => event.key === "Escape" && onClose()}
-          placeholder="https://example.com/page"
-          className="mt-1 rounded border border-stone-300 px-2 py-1 text-sm font-normal"
-          aria-invalid={error ? true : undefined}
-        />
-        {error && (
-          <span role="alert" className="mt-1 font-normal text-red-800">
-            {error}
-          </span>
-        )}
-      </label>
+      <AddressField
+        label="Link address"
+        value={href}
+        placeholder="https://example.com/page"
+        error={error}
+        onChange={(value) => {
+          setHref(value);
+          setError(null);
+        }}
+        onEscape={onClose}
+      />
       <button type="submit" className="mt-5 rounded bg-stone-900 px-3 py-1 text-sm text-white">
         Apply link
       </button>

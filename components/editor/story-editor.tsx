@@ -276,6 +276,7 @@ export function StoryEditor(props: Props) {
         <div className="space-y-4">
           <HeadlineFields fields={fields} editable={editable} onChange={changeFields} />
           <BodyEditor
+            storyId={initial.id}
             initial={initial.body as JSONContent}
             editable={editable}
             onChange={bodyChanged}

@@ -6,9 +6,9 @@ const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator
 
 type Tool = { name: string; label: string; shortcut?: string; active?: boolean; run: () => void };
 
-type ToolbarProps = { editor: Editor; onLink: () => void; onImage: (file: File) => void; uploading: boolean };
+type ToolbarProps = { editor: Editor; onLink: () => void; onEmbed: () => void; onImage: (file: File) => void; uploading: boolean };
 
-export function Toolbar({ editor, onLink, onImage, uploading }: ToolbarProps) {
+export function Toolbar({ editor, onLink, onEmbed, onImage, uploading }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -35,6 +35,7 @@ export function Toolbar({ editor, onLink, onImage, uploading }: ToolbarProps) {
     { name: "Numbered list", label: "1. List", shortcut: `${MOD}+Shift+7`, active: state.numbers, run: () => chain().toggleOrderedList().run() },
     { name: "Quote", label: "❝", shortcut: `${MOD}+Shift+B`, active: state.quote, run: () => chain().toggleBlockquote().run() },
     { name: "Divider", label: "―", run: () => chain().setHorizontalRule().run() },
+    { name: "Embed a video, post, chart or map", label: "Embed", run: onEmbed },
     { name: "Undo", label: "↶", shortcut: `${MOD}+Z`, run: () => chain().undo().run() },
     { name: "Redo", label: "↷", shortcut: `${MOD}+Shift+Z`, run: () => chain().redo().run() },
   ];

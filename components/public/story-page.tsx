@@ -2,6 +2,7 @@ import type { PublicStory, PublicStoryCard } from "@/db/queries/public-stories";
 import { withPublicMediaUrls } from "@/lib/media/public-url";
 import { sectionPath, tagPath } from "@/lib/public/urls";
 import { Bylines } from "./bylines";
+import { EmbedLoader } from "./embed-loader";
 import { PublicTime } from "./public-time";
 import { ResponsiveImage } from "./responsive-image";
 import { ShareLinks } from "./share-links";
@@ -65,6 +66,7 @@ export function StoryPage({ story, related, url, timeZone }: Props) {
           className="prose prose-stone prose-lg mt-8 max-w-none font-serif dark:prose-invert"
           dangerouslySetInnerHTML={{ __html: withPublicMediaUrls(story.bodyHtml) }}
         />
+        <EmbedLoader />
 
         {story.tags.length > 0 && (
           <ul aria-label="Tags" className="mt-8 flex flex-wrap gap-2 text-sm">

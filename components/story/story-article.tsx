@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { withPublicMediaUrls } from "@/lib/media/public-url";
 import { renderStoryBodyHtml } from "@/lib/story-body/render";
+import { EmbedLoader } from "@/components/public/embed-loader";
 
 type Props = {
   headline: string;
@@ -24,6 +25,7 @@ export function StoryArticle({ headline, dek, sectionName, bylines, body }: Prop
         className="prose prose-stone prose-lg mt-8 max-w-none font-serif"
         dangerouslySetInnerHTML={{ __html: withPublicMediaUrls(renderStoryBodyHtml(body as JSONContent)) }}
       />
+      <EmbedLoader />
     </article>
   );
 }

@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   horizontalRule: "divider",
   hardBreak: "line break",
   storyImage: "image",
+  embed: "embed",
   bold: "bold",
   italic: "italic",
   strike: "strikethrough",

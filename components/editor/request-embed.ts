@@ -1,0 +1,31 @@
+import type { Editor } from "@tiptap/react";
+import { type EmbedActionState, addEmbedAction } from "@/app/(desk)/desk/stories/embed-actions";
+import { EMBED_NODE, type EmbedAttrs } from "@/lib/story-body/embed";
+
+/** Asks the server to describe a link as an embed; the answer carries the node's attributes or a sentence. */
+export async function requestEmbed(storyId: string, link: string): Promise<EmbedActionState> {
+  const form = new FormData();
+  form.set("storyId", storyId);
+  form.set("link", link);
+  try {
+    return await addEmbedAction({}, form);
+  } catch {
+    return { error: "The embed could not be added: the server did not answer. Check your connection; the link stays in the story." };
+  }
+}
+
+/**
+ * Replaces the paragraph that holds only the pasted link with the embed. Found by its text when
+ * the server answers, so typing meanwhile moves nothing; if the writer removed it, nothing happens.
+ */
+export function replaceLinkParagraph(editor: Editor, link: string, embed: EmbedAttrs): boolean {
+  let range: { from: number; to: number } | null = null;
+  editor.state.doc.descendants((node, position) => {
+    if (range) return false;
+    const onlyTheLink = node.type.name === "paragraph" && node.childCount === 1 && node.textContent === link;
+    if (onlyTheLink && node.firstChild!.marks.some((mark) => mark.type.name === "link")) range = { from: position, to: position + node.nodeSize };
+    return !node.isTextblock;
+  });
+  if (!range) return false;
+  return editor.chain().insertContentAt(range, { type: EMBED_NODE, attrs: embed }).run();
+}
