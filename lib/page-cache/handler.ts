@@ -2,7 +2,7 @@ import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/
 import type pg from "pg";
 import { createPool } from "../../db/pool";
 import { readPublicVersion } from "../../db/queries/public-version";
-import { isAllowedFrameSrc } from "../embeds/frame-src";
+import { isAllowedFrameSrc } from "../embeds/providers";
 import { publicPageHeaders } from "../public/cache-policy";
 import { freshRead } from "../public/fresh-read";
 

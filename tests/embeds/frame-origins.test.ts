@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { embedFrameOrigins } from "@/lib/embeds/frame-origins";
+import { isAllowedFrameSrc } from "@/lib/embeds/providers";
+import { pageNeeds } from "@/lib/public/cache-policy";
 import { renderStoryBodyHtml } from "@/lib/story-body/render";
+
+/** What a public page's policy allows as frame sources (lib/page-cache/handler.ts stores it with the page). */
+const embedFrameOrigins = (html: string) => pageNeeds(html, isAllowedFrameSrc).frameOrigins;
 
 const embed = (provider: string, url: string, frameSrc: string) => ({ type: "embed", attrs: { provider, url, frameSrc } });
 
-describe("embedFrameOrigins", () => {
+describe("the frame origins a public page allows", () => {
   it("names each allowlisted player's origin once, from the renderer's own HTML", () => {
     const html = renderStoryBodyHtml({
       type: "doc",
