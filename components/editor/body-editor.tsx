@@ -1,13 +1,17 @@
 "use client";
 
-import { Extension } from "@tiptap/core";
+import { type AnyExtension, Extension } from "@tiptap/core";
 import { EditorContent, type Editor, type JSONContent, useEditor } from "@tiptap/react";
 import { Placeholder } from "@tiptap/extensions";
 import { useState } from "react";
 import { storyBodyExtensions } from "@/lib/story-body/extensions";
+import { PULL_QUOTE_NODE } from "@/lib/story-body/pull-quote";
 import { STORY_IMAGE_NODE } from "@/lib/story-body/story-image";
+import { STORY_TABLE_NODE } from "@/lib/story-body/story-table";
 import { CommentHighlights } from "./comment-highlights";
+import { EditablePullQuote } from "./pull-quote-view";
 import { EditableStoryImage } from "./story-image-view";
+import { EditableStoryTable } from "./table-view";
 import { uploadImage } from "./upload-image";
 import { LinkForm } from "./link-form";
 import { Toolbar } from "./toolbar";
@@ -32,9 +36,14 @@ const linkShortcut = (open: () => void) =>
     }),
   });
 
-const editorExtensions = storyBodyExtensions.map((extension) =>
-  extension.name === STORY_IMAGE_NODE ? EditableStoryImage : extension,
-);
+/** The shared nodes whose editing view differs from their rendering: same schema, browser-only views. */
+const EDITING_VIEWS: Record<string, AnyExtension> = {
+  [STORY_IMAGE_NODE]: EditableStoryImage,
+  [PULL_QUOTE_NODE]: EditablePullQuote,
+  [STORY_TABLE_NODE]: EditableStoryTable,
+};
+
+const editorExtensions = storyBodyExtensions.map((extension) => EDITING_VIEWS[extension.name] ?? extension);
 
 export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Props) {
   const [linking, setLinking] = useState(false);

@@ -3,7 +3,9 @@ import Heading from "@tiptap/extension-heading";
 import StarterKit from "@tiptap/starter-kit";
 import Typography from "@tiptap/extension-typography";
 import { isSafeHref } from "./href";
+import { PullQuote } from "./pull-quote";
 import { StoryImage } from "./story-image";
+import { storyTableExtensions } from "./story-table";
 
 export const LINK_REL = "noopener noreferrer nofollow";
 
@@ -41,6 +43,8 @@ export const storyBodyExtensions: Extensions = [
   StoryHeading,
   Typography,
   StoryImage,
+  PullQuote,
+  ...storyTableExtensions,
 ];
 
 export const STORY_NODE_TYPES = [
@@ -55,6 +59,11 @@ export const STORY_NODE_TYPES = [
   "horizontalRule",
   "hardBreak",
   "storyImage",
+  "pullQuote",
+  "table",
+  "tableRow",
+  "tableHeader",
+  "tableCell",
 ] as const;
 
 export const STORY_MARK_TYPES = ["bold", "italic", "strike", "link"] as const;

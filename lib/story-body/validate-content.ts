@@ -1,6 +1,7 @@
 import type { Mark, Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { isSafeHref } from "./href";
 import { isStoryMediaPath } from "./media-path";
+import { checkPullQuote, checkTable } from "./validate-blocks";
 
 const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
 const LINK_TITLE_LIMIT = 500;
@@ -41,6 +42,10 @@ function checkNode(node: ProseMirrorNode): string | null {
       return node.attrs.level === 2 || node.attrs.level === 3 ? null : "Headings in a story can only be level 2 or 3.";
     case "storyImage":
       return checkImage(node);
+    case "pullQuote":
+      return checkPullQuote(node);
+    case "table":
+      return checkTable(node);
     case "orderedList": {
       const { start, type } = node.attrs;
       if (!Number.isInteger(start) || start < 0 || !ORDERED_LIST_TYPES.has(type)) {

@@ -1,0 +1,67 @@
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import type { EditorView, NodeView, ViewMutationRecord } from "@tiptap/pm/view";
+import { StoryTable } from "@/lib/story-body/story-table";
+import { TABLE_LIMITS } from "@/lib/story-body/validate-blocks";
+
+/**
+ * A table in the editor: its caption in a field above the grid (the caption is an attribute,
+ * so it is not typed in the cells' flow), the rows in a tbody ProseMirror and prosemirror-tables manage.
+ */
+class EditableTableView implements NodeView {
+  dom: HTMLElement;
+  contentDOM: HTMLElement;
+  private readonly caption: HTMLInputElement;
+  private readonly captionLabel: HTMLElement;
+
+  constructor(
+    private node: ProseMirrorNode,
+    view: EditorView,
+    getPos: () => number | undefined,
+  ) {
+    this.dom = document.createElement("div");
+    this.dom.className = "story-table my-6 rounded border border-stone-200 p-2";
+    this.captionLabel = document.createElement("label");
+    this.captionLabel.className = "not-prose block text-xs font-medium";
+    this.captionLabel.contentEditable = "false";
+    this.captionLabel.append("Table caption");
+    this.caption = document.createElement("input");
+    this.caption.className = "mt-1 mb-2 w-full rounded border border-stone-300 px-2 py-1 text-sm font-normal";
+    this.caption.maxLength = TABLE_LIMITS.caption;
+    this.caption.placeholder = "What the table shows (required before review)";
+    this.caption.value = String(node.attrs.caption ?? "");
+    this.caption.readOnly = !view.editable;
+    this.caption.addEventListener("input", () => {
+      const position = getPos();
+      if (position !== undefined) view.dispatch(view.state.tr.setNodeAttribute(position, "caption", this.caption.value));
+    });
+    this.captionLabel.append(this.caption);
+    const table = document.createElement("table");
+    this.contentDOM = document.createElement("tbody");
+    table.append(this.contentDOM);
+    this.dom.append(this.captionLabel, table);
+  }
+
+  update(node: ProseMirrorNode): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    const caption = String(node.attrs.caption ?? "");
+    if (this.caption.value !== caption) this.caption.value = caption;
+    return true;
+  }
+
+  // The caption field handles its own typing; ProseMirror owns only the rows.
+  stopEvent(event: Event): boolean {
+    return event.target instanceof Node && this.captionLabel.contains(event.target);
+  }
+
+  ignoreMutation(mutation: ViewMutationRecord): boolean {
+    return !this.contentDOM.contains(mutation.target);
+  }
+}
+
+/** The shared table node, with this editing view in the browser only. */
+export const EditableStoryTable = StoryTable.extend({
+  addNodeView() {
+    return ({ node, view, getPos }) => new EditableTableView(node, view, getPos);
+  },
+});
