@@ -70,55 +70,42 @@ test("the chains below take every pair of consecutive steps the workflow allows"
   expect([...required].filter((pair) => !walked.has(pair))).toEqual([]);
 });
 
+const tomorrow = () => `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T09:30`;
+
+/** How a person takes each workflow step: the panel, what they fill in, the button, and the status it leads to. */
+const HOW: Record<PersonStep, { panel?: "Editing desk" | "Publishing"; fill?: [RegExp, () => string]; button: string; status?: string }> = {
+  submit: { button: "Submit for review", status: "In review" },
+  withdraw: { button: "Withdraw", status: "Draft" },
+  requestChanges: { panel: "Editing desk", fill: [/Note for the writers/, () => "Say who runs the ferry."], button: "Request changes", status: "Changes requested" },
+  approve: { panel: "Editing desk", button: "Approve", status: "Approved" },
+  schedule: { panel: "Publishing", fill: [/Publish at/, tomorrow], button: "Schedule", status: "Scheduled" },
+  unschedule: { panel: "Publishing", button: "Unschedule", status: "Approved" },
+  publishNow: { panel: "Publishing", button: "Publish now", status: "Published" },
+  // The status stays Published: the panel says readers now see this version.
+  publishUpdate: { panel: "Publishing", button: "Publish update" },
+  unpublish: { panel: "Publishing", fill: [/Reason for unpublishing/, () => "The operator withdrew the timetable."], button: "Unpublish", status: "Unpublished" },
+  republish: { panel: "Publishing", button: "Republish", status: "Published" },
+};
+
 async function take(page: Page, step: Step, count: number) {
   const status = page.getByTestId("story-status");
   const publishing = page.getByRole("region", { name: "Publishing" });
-  const desk = page.getByRole("region", { name: "Editing desk" });
-  switch (step) {
-    case "save": {
-      const editor = new StoryEditorPage(page);
-      await editor.body().click();
-      await page.keyboard.press("Control+End");
-      await page.keyboard.type(` Edit ${count}.`);
-      await page.getByRole("button", { name: "Save", exact: true }).click();
-      await editor.expectSaved();
-      if ((await status.textContent()) === "Published") await expect(publishing).toContainText("Your edits are not public until you publish the update.");
-      return;
-    }
-    case "submit":
-      await page.getByRole("button", { name: "Submit for review" }).click();
-      return expect(status).toHaveText("In review");
-    case "withdraw":
-      await page.getByRole("button", { name: "Withdraw" }).click();
-      return expect(status).toHaveText("Draft");
-    case "requestChanges":
-      await desk.getByLabel("Note for the writers").fill("Say who runs the ferry.");
-      await desk.getByRole("button", { name: "Request changes" }).click();
-      return expect(status).toHaveText("Changes requested");
-    case "approve":
-      await desk.getByRole("button", { name: "Approve" }).click();
-      return expect(status).toHaveText("Approved");
-    case "schedule":
-      await publishing.getByLabel(/Publish at/).fill(`${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T09:30`);
-      await publishing.getByRole("button", { name: "Schedule" }).click();
-      return expect(status).toHaveText("Scheduled");
-    case "unschedule":
-      await publishing.getByRole("button", { name: "Unschedule" }).click();
-      return expect(status).toHaveText("Approved");
-    case "publishNow":
-      await publishing.getByRole("button", { name: "Publish now" }).click();
-      return expect(status).toHaveText("Published");
-    case "publishUpdate":
-      await publishing.getByRole("button", { name: "Publish update" }).click();
-      return expect(publishing).toContainText("Readers see this version.");
-    case "unpublish":
-      await publishing.getByLabel("Reason for unpublishing").fill("The operator withdrew the timetable.");
-      await publishing.getByRole("button", { name: "Unpublish" }).click();
-      return expect(status).toHaveText("Unpublished");
-    case "republish":
-      await publishing.getByRole("button", { name: "Republish" }).click();
-      return expect(status).toHaveText("Published");
+  if (step === "save") {
+    const editor = new StoryEditorPage(page);
+    await editor.body().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(` Edit ${count}.`);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await editor.expectSaved();
+    if ((await status.textContent()) === "Published") await expect(publishing).toContainText("Your edits are not public until you publish the update.");
+    return;
   }
+  const how = HOW[step];
+  const panel = how.panel ? page.getByRole("region", { name: how.panel }) : page;
+  if (how.fill) await panel.getByLabel(how.fill[0]).fill(how.fill[1]());
+  await panel.getByRole("button", { name: how.button, exact: true }).click();
+  if (how.status) await expect(status).toHaveText(how.status);
+  else await expect(publishing).toContainText("Readers see this version.");
 }
 
 for (const [index, chain] of CHAINS.entries()) {
