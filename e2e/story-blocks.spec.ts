@@ -117,3 +117,24 @@ test("an editor types a pull quote and a table; they survive a reload and read t
   expect(item).toContain("<td><p>Old harbour</p></td>");
   expect(item).toContain(previewHtml);
 });
+
+test("a table pasted from a spreadsheet gets a header row and loses its merged cells, so the story saves", async ({ page }) => {
+  await signInAsNewStaff(page, "writer");
+  const editor = new StoryEditorPage(page);
+  await editor.createStory();
+  await page.getByLabel("Headline").fill(`Pasted timetable ${Date.now()}`);
+  await editor.body().click();
+  await editor.body().evaluate((body, html) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData("text/html", html);
+    clipboardData.setData("text/plain", "Port\tBoats");
+    body.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+  }, '<table><tr><td>Port</td><td colspan="2">Boats</td></tr><tr><td>North quay</td><td>6.45</td><td>21.00</td></tr></table>');
+  const rows = editor.body().locator("table tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator("th")).toHaveText(["Port", "Boats", ""]);
+  await expect(rows.nth(1).locator("td")).toHaveText(["North quay", "6.45", "21.00"]);
+  await page.getByLabel("Table caption").fill("Pasted departures");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await editor.expectSaved();
+});

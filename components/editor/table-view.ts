@@ -1,6 +1,8 @@
-import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { isNodeActive } from "@tiptap/core";
+import { Fragment, type Node as ProseMirrorNode, Slice } from "@tiptap/pm/model";
+import { Plugin } from "@tiptap/pm/state";
 import type { EditorView, NodeView, ViewMutationRecord } from "@tiptap/pm/view";
-import { StoryTable } from "@/lib/story-body/story-table";
+import { STORY_TABLE_NODE, StoryTable } from "@/lib/story-body/story-table";
 import { TABLE_LIMITS } from "@/lib/story-body/validate-blocks";
 
 /**
@@ -59,9 +61,42 @@ class EditableTableView implements NodeView {
   }
 }
 
-/** The shared table node, with this editing view in the browser only. */
+/** A story table's first row holds the column headings and no other row does. */
+function withHeaderRowFirst(table: ProseMirrorNode): ProseMirrorNode {
+  const { tableHeader, tableCell } = table.type.schema.nodes;
+  const rows: ProseMirrorNode[] = [];
+  table.forEach((row, _offset, index) => {
+    const cells: ProseMirrorNode[] = [];
+    row.forEach((cell) => cells.push((index === 0 ? tableHeader : tableCell).create(cell.attrs, cell.content)));
+    rows.push(row.copy(Fragment.from(cells)));
+  });
+  return table.copy(Fragment.from(rows));
+}
+
+/** Whole tables only: a slice open on a table is cells copied out of one, which keep their kinds. */
+function tablesWithHeaderRows(slice: Slice): Slice {
+  const nodes: ProseMirrorNode[] = [];
+  slice.content.forEach((node, _offset, index) => {
+    const open = (index === 0 && slice.openStart > 0) || (index === slice.content.childCount - 1 && slice.openEnd > 0);
+    nodes.push(node.type.name === STORY_TABLE_NODE && !open ? withHeaderRowFirst(node) : node);
+  });
+  return new Slice(Fragment.from(nodes), slice.openStart, slice.openEnd);
+}
+
+/**
+ * The shared table node, with this editing view in the browser only. Tables pasted from a
+ * spreadsheet or another site rarely mark a header row: their first row becomes it, so the story
+ * can still be saved (merged cells are already split when pasted, see lib/story-body/story-table.ts).
+ */
 export const EditableStoryTable = StoryTable.extend({
   addNodeView() {
     return ({ node, view, getPos }) => new EditableTableView(node, view, getPos);
+  },
+  addProseMirrorPlugins() {
+    const pastedTables = new Plugin({
+      // Pasted into a table, prosemirror-tables places the cells itself.
+      props: { transformPasted: (slice, view) => (isNodeActive(view.state, STORY_TABLE_NODE) ? slice : tablesWithHeaderRows(slice)) },
+    });
+    return [...(this.parent?.() ?? []), pastedTables];
   },
 });
