@@ -61,13 +61,20 @@ class EditableTableView implements NodeView {
   }
 }
 
-/** A story table's first row holds the column headings and no other row does. */
+/**
+ * A story table's first row holds the column headings and no other row does; rows a split merged
+ * cell left short are filled up at their end, so each column keeps its heading.
+ */
 function withHeaderRowFirst(table: ProseMirrorNode): ProseMirrorNode {
   const { tableHeader, tableCell } = table.type.schema.nodes;
+  let width = 0;
+  table.forEach((row) => (width = Math.max(width, row.childCount)));
   const rows: ProseMirrorNode[] = [];
   table.forEach((row, _offset, index) => {
+    const type = index === 0 ? tableHeader : tableCell;
     const cells: ProseMirrorNode[] = [];
-    row.forEach((cell) => cells.push((index === 0 ? tableHeader : tableCell).create(cell.attrs, cell.content)));
+    row.forEach((cell) => cells.push(type.create(cell.attrs, cell.content)));
+    while (cells.length < width) cells.push(type.createAndFill()!);
     rows.push(row.copy(Fragment.from(cells)));
   });
   return table.copy(Fragment.from(rows));
@@ -86,7 +93,7 @@ function tablesWithHeaderRows(slice: Slice): Slice {
 /**
  * The shared table node, with this editing view in the browser only. Tables pasted from a
  * spreadsheet or another site rarely mark a header row: their first row becomes it, so the story
- * can still be saved (merged cells are already split when pasted, see lib/story-body/story-table.ts).
+ * can still be saved (merged cells are split when pasted, see lib/story-body/story-table.ts).
  */
 export const EditableStoryTable = StoryTable.extend({
   addNodeView() {
