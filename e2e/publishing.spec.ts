@@ -98,30 +98,3 @@ test("the calendar shows scheduled and published stories by day and opens them",
   await day.getByRole("link", { name: new RegExp(headline) }).click();
   await expect(page).toHaveURL(storyUrl);
 });
-
-test("steps taken one after another on one page build on each other, never reported as a conflict", async ({ page }) => {
-  test.slow();
-  await signInAsNewStaff(page, "editor");
-  const headline = `Quay lights ${Date.now()}`;
-  await approvedStory(page, headline, "The quay lights go on at dusk.");
-  const publishing = page.getByRole("region", { name: "Publishing" });
-  await publishing.getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("Published");
-
-  const editor = new StoryEditorPage(page);
-  await editor.body().click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(" From Friday, an hour earlier.");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await editor.expectSaved();
-  await publishing.getByRole("button", { name: "Publish update" }).click();
-  await expect(publishing).toContainText("Readers see this version.");
-
-  // The update's own revision must not make the next step look like someone else's change.
-  await publishing.getByLabel("Reason for unpublishing").fill("The council has not confirmed the new hours.");
-  await publishing.getByRole("button", { name: "Unpublish" }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("Unpublished");
-  await publishing.getByRole("button", { name: "Republish" }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("Published");
-  await expect(page.getByText("This story changed meanwhile")).toHaveCount(0);
-});

@@ -59,8 +59,11 @@ test("a writer drafts a story that autosaves and is all there after a reload", a
   const article = page.getByRole("article");
   await expect(article.getByRole("heading", { level: 1 })).toHaveText("Ferry timetable changes for the winter");
   await expect(article.getByRole("heading", { level: 2 })).toHaveText(["What changes", "Who is affected"]);
-  await expect(article.getByRole("listitem")).toHaveText(["Fewer crossings", "An earlier last boat"]);
-  await expect(article.getByRole("link", { name: "timetable" })).toHaveAttribute("href", "https://ferries.example/winter");
+  // The public story page's own component: the body, then the tags and share links readers get.
+  await expect(article.locator(".prose").getByRole("listitem")).toHaveText(["Fewer crossings", "An earlier last boat"]);
+  await expect(article.getByRole("list", { name: "Tags" })).toContainText("Winter Timetable");
+  await expect(article).toContainText("Not yet published");
+  await expect(article.getByRole("link", { name: "timetable", exact: true })).toHaveAttribute("href", "https://ferries.example/winter");
   await expect(article.getByRole("img", { name: "The ferry at the old quay at dusk" })).toBeVisible();
   await expect(article.locator("figcaption")).toContainText("The last boat will leave at 21:00. Photo: Wren Calloway");
 

@@ -1,18 +1,22 @@
 "use client";
 
-import { Extension, type Extensions } from "@tiptap/core";
+import { type AnyExtension, Extension } from "@tiptap/core";
 import { EditorContent, type Editor, type JSONContent, useEditor } from "@tiptap/react";
 import { Placeholder } from "@tiptap/extensions";
 import { useRef, useState } from "react";
 import { storyBodyExtensions } from "@/lib/story-body/extensions";
 import { EMBED_NODE } from "@/lib/story-body/embed";
+import { PULL_QUOTE_NODE } from "@/lib/story-body/pull-quote";
 import { STORY_IMAGE_NODE } from "@/lib/story-body/story-image";
+import { STORY_TABLE_NODE } from "@/lib/story-body/story-table";
 import { CommentHighlights } from "./comment-highlights";
 import { EmbedForm } from "./embed-form";
 import { EmbedPaste } from "./embed-paste";
 import { EditableEmbed } from "./embed-view";
 import { replaceLinkParagraph, requestEmbed } from "./request-embed";
+import { EditablePullQuote } from "./pull-quote-view";
 import { EditableStoryImage } from "./story-image-view";
+import { EditableStoryTable } from "./table-view";
 import { uploadImage } from "./upload-image";
 import { LinkForm } from "./link-form";
 import { Toolbar } from "./toolbar";
@@ -38,8 +42,15 @@ const linkShortcut = (open: () => void) =>
     }),
   });
 
-const EDITOR_VIEWS: Record<string, Extensions[number]> = { [STORY_IMAGE_NODE]: EditableStoryImage, [EMBED_NODE]: EditableEmbed };
-const editorExtensions = storyBodyExtensions.map((extension) => EDITOR_VIEWS[extension.name] ?? extension);
+/** The shared nodes whose editing view differs from their rendering: same schema, browser-only views. */
+const EDITING_VIEWS: Record<string, AnyExtension> = {
+  [STORY_IMAGE_NODE]: EditableStoryImage,
+  [PULL_QUOTE_NODE]: EditablePullQuote,
+  [STORY_TABLE_NODE]: EditableStoryTable,
+  [EMBED_NODE]: EditableEmbed,
+};
+
+const editorExtensions = storyBodyExtensions.map((extension) => EDITING_VIEWS[extension.name] ?? extension);
 
 export function BodyEditor({ storyId, initial, editable, onChange, onBlur, onReady }: Props) {
   const [linking, setLinking] = useState(false);

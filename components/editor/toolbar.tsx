@@ -1,10 +1,11 @@
 "use client";
 
 import { type Editor, useEditorState } from "@tiptap/react";
+import { PULL_QUOTE_NODE } from "@/lib/story-body/pull-quote";
+import { TableTools } from "./table-tools";
+import { type Tool, ToolButton } from "./tool-button";
 
 const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "Cmd" : "Ctrl";
-
-type Tool = { name: string; label: string; shortcut?: string; active?: boolean; run: () => void };
 
 type ToolbarProps = { editor: Editor; onLink: () => void; onEmbed: () => void; onImage: (file: File) => void; uploading: boolean };
 
@@ -21,6 +22,8 @@ export function Toolbar({ editor, onLink, onEmbed, onImage, uploading }: Toolbar
       numbers: current.isActive("orderedList"),
       quote: current.isActive("blockquote"),
       link: current.isActive("link"),
+      pullQuote: current.isActive(PULL_QUOTE_NODE),
+      table: current.isActive("table"),
     }),
   });
   const chain = () => editor.chain().focus();
@@ -36,28 +39,17 @@ export function Toolbar({ editor, onLink, onEmbed, onImage, uploading }: Toolbar
     { name: "Quote", label: "❝", shortcut: `${MOD}+Shift+B`, active: state.quote, run: () => chain().toggleBlockquote().run() },
     { name: "Divider", label: "―", run: () => chain().setHorizontalRule().run() },
     { name: "Embed a video, post, chart or map", label: "Embed", run: onEmbed },
+    { name: "Pull quote", label: "Pull quote", active: state.pullQuote, run: () => chain().toggleNode(PULL_QUOTE_NODE, "paragraph").run() },
+    { name: "Table", label: "Table", disabled: state.table, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
     { name: "Undo", label: "↶", shortcut: `${MOD}+Z`, run: () => chain().undo().run() },
     { name: "Redo", label: "↷", shortcut: `${MOD}+Shift+Z`, run: () => chain().redo().run() },
   ];
   return (
     <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-stone-200 p-2">
-      {tools.map((tool) => {
-        const title = tool.shortcut ? `${tool.name} (${tool.shortcut})` : tool.name;
-        return (
-          <button
-            key={tool.name}
-            type="button"
-            title={title}
-            aria-label={title}
-            aria-pressed={tool.active === undefined ? undefined : tool.active}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={tool.run}
-            className={`min-w-8 rounded px-2 py-1 text-sm ${tool.active ? "bg-stone-900 text-white" : "hover:bg-stone-100"}`}
-          >
-            {tool.label}
-          </button>
-        );
-      })}
+      {tools.map((tool) => (
+        <ToolButton key={tool.name} tool={tool} />
+      ))}
+      {state.table && <TableTools editor={editor} />}
       <label className={`cursor-pointer rounded px-2 py-1 text-sm hover:bg-stone-100 ${uploading ? "opacity-60" : ""}`} title="Insert an image">
         {uploading ? "Uploading…" : "Image"}
         <input

@@ -10,22 +10,47 @@ import { StoryList } from "./story-list";
 
 const KIND_LABELS = { correction: "Correction", update: "Update" } as const;
 
-type Props = { story: PublicStory; related: PublicStoryCard[]; url: string; timeZone: string };
+/**
+ * A live story, or for previews a saved version that may not be live: without a publication time
+ * it shows when it is scheduled (publishAt) or that it is not yet published.
+ */
+export type StoryPageStory = Omit<PublicStory, "publishedAt"> & { publishedAt: Date | null; publishAt?: Date | null };
+
+type Props = { story: StoryPageStory; related: PublicStoryCard[]; url: string; timeZone: string };
+
+function Dateline({ story, timeZone }: { story: StoryPageStory; timeZone: string }) {
+  if (!story.publishedAt) {
+    return <p>{story.publishAt ? <>Scheduled for <PublicTime date={story.publishAt} timeZone={timeZone} /></> : "Not yet published"}</p>;
+  }
+  return (
+    <p>
+      Published <PublicTime date={story.publishedAt} timeZone={timeZone} />
+      {story.updatedAt && (
+        <>
+          {" · "}Updated <PublicTime date={story.updatedAt} timeZone={timeZone} />
+        </>
+      )}
+    </p>
+  );
+}
 
 /**
- * A live story as readers see it. The body HTML was made at publish time by the one shared
- * renderer (lib/story-body/render.ts), which escapes text and re-checks every link.
+ * A story as readers see it: the public page, and the desk's and share links' previews. The body
+ * HTML comes from the one shared renderer (lib/story-body/render.ts), which escapes text and
+ * re-checks every link: at publish time for live stories, on the spot for previews.
  */
 export function StoryPage({ story, related, url, timeZone }: Props) {
   return (
     <>
       <article className="mx-auto max-w-2xl">
         <header>
-          <p className="text-xs font-semibold uppercase tracking-wider">
-            <a href={sectionPath(story.sectionSlug)} className="text-accent hover:underline dark:text-red-300">
-              {story.sectionName}
-            </a>
-          </p>
+          {story.sectionSlug && (
+            <p className="text-xs font-semibold uppercase tracking-wider">
+              <a href={sectionPath(story.sectionSlug)} className="text-accent hover:underline dark:text-red-300">
+                {story.sectionName}
+              </a>
+            </p>
+          )}
           <h1 className="mt-2 font-serif text-3xl font-bold leading-tight sm:text-4xl md:text-5xl">{story.headline}</h1>
           {story.dek && <p className="mt-4 text-xl leading-snug text-stone-700 dark:text-stone-300">{story.dek}</p>}
           <div className="mt-5 space-y-1 border-t border-stone-300 pt-3 text-sm text-stone-700 dark:border-stone-700 dark:text-stone-300">
@@ -34,14 +59,7 @@ export function StoryPage({ story, related, url, timeZone }: Props) {
                 <Bylines bylines={story.bylines} />
               </p>
             )}
-            <p>
-              Published <PublicTime date={story.publishedAt} timeZone={timeZone} />
-              {story.updatedAt && (
-                <>
-                  {" · "}Updated <PublicTime date={story.updatedAt} timeZone={timeZone} />
-                </>
-              )}
-            </p>
+            <Dateline story={story} timeZone={timeZone} />
           </div>
         </header>
 

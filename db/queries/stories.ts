@@ -166,11 +166,11 @@ export async function listDeskStories(scope: { userId: string; everyone: boolean
 }
 
 /** Each story's bylines in print order, for lists of stories. */
-export async function bylinesByStory(storyIds: string[]): Promise<Map<string, { displayName: string; slug: string }[]>> {
-  const byStory = new Map<string, { displayName: string; slug: string }[]>();
+export async function bylinesByStory(storyIds: string[]): Promise<Map<string, { id: string; displayName: string; slug: string }[]>> {
+  const byStory = new Map<string, { id: string; displayName: string; slug: string }[]>();
   if (storyIds.length === 0) return byStory;
   const rows = await db()
-    .select({ storyId: storyBylines.storyId, displayName: users.displayName, slug: users.slug })
+    .select({ storyId: storyBylines.storyId, id: users.id, displayName: users.displayName, slug: users.slug })
     .from(storyBylines)
     .innerJoin(users, eq(storyBylines.userId, users.id))
     .where(inArray(storyBylines.storyId, storyIds))

@@ -3,8 +3,10 @@ import Heading from "@tiptap/extension-heading";
 import StarterKit from "@tiptap/starter-kit";
 import Typography from "@tiptap/extension-typography";
 import { isSafeHref } from "./href";
+import { PullQuote } from "./pull-quote";
 import { StoryImage } from "./story-image";
 import { Embed } from "./embed";
+import { storyTableExtensions } from "./story-table";
 
 export const LINK_REL = "noopener noreferrer nofollow";
 
@@ -43,6 +45,8 @@ export const storyBodyExtensions: Extensions = [
   Typography,
   StoryImage,
   Embed,
+  PullQuote,
+  ...storyTableExtensions,
 ];
 
 export const STORY_NODE_TYPES = [
@@ -58,6 +62,11 @@ export const STORY_NODE_TYPES = [
   "hardBreak",
   "storyImage",
   "embed",
+  "pullQuote",
+  "table",
+  "tableRow",
+  "tableHeader",
+  "tableCell",
 ] as const;
 
 export const STORY_MARK_TYPES = ["bold", "italic", "strike", "link"] as const;

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 
 const WORDS_PER_MINUTE = 230;
-const TEXTBLOCKS = new Set(["paragraph", "heading"]);
+const TEXTBLOCKS = new Set(["paragraph", "heading", "pullQuote"]);
 // Chinese and Japanese are written without spaces: each character counts as a word, as word processors do.
 const UNSPACED_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 // Letters and digits in any script, joined by apostrophes and hyphens ("state-of-the-art", "don't")
@@ -14,21 +14,29 @@ function inlineText(node: JSONContent): string {
   return (node.content ?? []).map(inlineText).join("");
 }
 
+// Text kept in attributes, read as blocks of their own: a table's caption comes before its cells.
+const TEXT_BEFORE_CONTENT: Record<string, string> = { table: "caption" };
+const TEXT_AFTER_CONTENT: Record<string, string> = { storyImage: "caption", pullQuote: "attribution" };
+
 /**
  * The readable text of a story, one string per block: paragraphs and headings (also inside
- * lists and quotes) and image captions. Blocks without visible text are left out.
+ * lists, quotes and table cells), pull quotes and their attributions, image and table captions.
+ * Blocks without visible text are left out.
  */
 export function storyBodyText(doc: JSONContent): string[] {
   const blocks: string[] = [];
+  const push = (text: string) => {
+    if (text.trim() !== "") blocks.push(text);
+  };
+  const attribute = (node: JSONContent, names: Record<string, string>) => {
+    const name = names[node.type ?? ""];
+    if (name) push(String(node.attrs?.[name] ?? ""));
+  };
   const visit = (node: JSONContent) => {
-    const text =
-      node.type === "storyImage"
-        ? String(node.attrs?.caption ?? "")
-        : TEXTBLOCKS.has(node.type ?? "")
-          ? inlineText(node)
-          : null;
-    if (text === null) node.content?.forEach(visit);
-    else if (text.trim() !== "") blocks.push(text);
+    attribute(node, TEXT_BEFORE_CONTENT);
+    if (TEXTBLOCKS.has(node.type ?? "")) push(inlineText(node));
+    else node.content?.forEach(visit);
+    attribute(node, TEXT_AFTER_CONTENT);
   };
   visit(doc);
   return blocks;

@@ -2,6 +2,7 @@ import type { Mark, Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { isSafeHref } from "./href";
 import { isStoryMediaPath } from "./media-path";
 import { checkEmbed } from "./validate-embed";
+import { checkPullQuote, checkTable } from "./validate-blocks";
 
 const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
 const LINK_TITLE_LIMIT = 500;
@@ -44,6 +45,10 @@ function checkNode(node: ProseMirrorNode): string | null {
       return checkImage(node);
     case "embed":
       return checkEmbed(node);
+    case "pullQuote":
+      return checkPullQuote(node);
+    case "table":
+      return checkTable(node);
     case "orderedList": {
       const { start, type } = node.attrs;
       if (!Number.isInteger(start) || start < 0 || !ORDERED_LIST_TYPES.has(type)) {

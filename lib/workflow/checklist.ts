@@ -1,11 +1,13 @@
 import type { EditableStory } from "@/db/queries/stories";
 
-type ImageNode = { type?: string; attrs?: { alt?: unknown }; content?: ImageNode[] };
+type BodyNode = { type?: string; attrs?: Record<string, unknown>; content?: BodyNode[] };
 
-function imagesMissingAlt(node: ImageNode | undefined): number {
+/** How many nodes of a type leave a text attribute blank. */
+function missingText(node: BodyNode | undefined, type: string, attribute: string): number {
   if (!node) return 0;
-  const own = node.type === "storyImage" && !(typeof node.attrs?.alt === "string" && node.attrs.alt.trim()) ? 1 : 0;
-  return own + (node.content ?? []).reduce((sum, child) => sum + imagesMissingAlt(child), 0);
+  const value = node.attrs?.[attribute];
+  const own = node.type === type && !(typeof value === "string" && value.trim()) ? 1 : 0;
+  return own + (node.content ?? []).reduce((sum, child) => sum + missingText(child, type, attribute), 0);
 }
 
 /** What the product rules require before a story goes to review: each missing item, in words. */
@@ -24,8 +26,10 @@ export function submitChecklist(story: ChecklistStory): string[] {
   if (!story.sectionId) missing.push("Choose a section.");
   if (story.bylines.length === 0) missing.push("Add at least one byline.");
   if (story.featuredImageId && !story.featuredImageAlt.trim()) missing.push("Add alt text to the featured image.");
-  const withoutAlt = imagesMissingAlt(story.body as ImageNode);
+  const withoutAlt = missingText(story.body as BodyNode, "storyImage", "alt");
   if (withoutAlt > 0) missing.push(`Add alt text to ${withoutAlt === 1 ? "the image" : `${withoutAlt} images`} in the body.`);
+  const withoutCaption = missingText(story.body as BodyNode, "table", "caption");
+  if (withoutCaption > 0) missing.push(`Add a caption to ${withoutCaption === 1 ? "the table" : `${withoutCaption} tables`} in the body.`);
   return missing;
 }
 
