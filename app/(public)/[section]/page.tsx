@@ -4,7 +4,7 @@ import { pageHref } from "@/components/public/pagination";
 import { StoryIndex } from "@/components/public/story-index";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
-import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
+import { pageNumber, paging, slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 import { sectionPath } from "@/lib/public/urls";
@@ -12,9 +12,10 @@ import { sectionPath } from "@/lib/public/urls";
 const PER_PAGE = 20;
 
 async function load({ params, searchParams }: PageProps<"/[section]">) {
-  const [{ section: slug }, query, publication] = await Promise.all([params, searchParams, publicState()]);
+  const [{ section: segment }, query, publication] = await Promise.all([params, searchParams, publicState()]);
   const page = pageNumber(query.page);
-  if (!isPlausibleSlug(slug) || page === null) notFound();
+  const slug = slugParam(segment);
+  if (slug === null || page === null) notFound();
   const section = await reads.sectionBySlug(publication.version, slug);
   if (!section) notFound();
   const { stories, total } = await reads.sectionStories(publication.version, section.id, PER_PAGE, (page - 1) * PER_PAGE);

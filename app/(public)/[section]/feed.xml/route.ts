@@ -1,6 +1,6 @@
 import { connection, type NextRequest } from "next/server";
 import { readPublicState } from "@/db/queries/public-publication";
-import { isPlausibleSlug } from "@/lib/public/params";
+import { slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { rssFeed } from "@/lib/public/rss";
 import { requestOrigin, sectionPath } from "@/lib/public/urls";
@@ -10,9 +10,9 @@ const FEED_SIZE = 50;
 
 export async function GET(request: NextRequest, { params }: RouteContext<"/[section]/feed.xml">): Promise<Response> {
   await connection();
-  const { section: slug } = await params;
+  const slug = slugParam((await params).section);
   const publication = await readPublicState();
-  const section = isPlausibleSlug(slug) ? await reads.sectionBySlug(publication.version, slug) : null;
+  const section = slug === null ? null : await reads.sectionBySlug(publication.version, slug);
   if (!section) return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const origin = requestOrigin(request.headers);
   const stories = await reads.feedStories(publication.version, section.id, FEED_SIZE);

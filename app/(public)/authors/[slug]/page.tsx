@@ -6,7 +6,7 @@ import { StoryIndex } from "@/components/public/story-index";
 import { Avatar } from "@/components/ui/avatar";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
-import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
+import { pageNumber, paging, slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 import { authorStructuredData } from "@/lib/public/structured-data";
@@ -15,9 +15,10 @@ import { authorPath } from "@/lib/public/urls";
 const PER_PAGE = 20;
 
 async function load({ params, searchParams }: PageProps<"/authors/[slug]">) {
-  const [{ slug }, query, publication] = await Promise.all([params, searchParams, publicState()]);
+  const [{ slug: segment }, query, publication] = await Promise.all([params, searchParams, publicState()]);
   const page = pageNumber(query.page);
-  if (!isPlausibleSlug(slug) || page === null) notFound();
+  const slug = slugParam(segment);
+  if (slug === null || page === null) notFound();
   const author = await reads.authorBySlug(publication.version, slug);
   if (!author) notFound();
   const { stories, total } = await reads.authorStories(publication.version, author.id, PER_PAGE, (page - 1) * PER_PAGE);

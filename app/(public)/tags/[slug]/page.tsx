@@ -4,7 +4,7 @@ import { pageHref } from "@/components/public/pagination";
 import { StoryIndex } from "@/components/public/story-index";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
-import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
+import { pageNumber, paging, slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 import { tagPath } from "@/lib/public/urls";
@@ -12,9 +12,10 @@ import { tagPath } from "@/lib/public/urls";
 const PER_PAGE = 20;
 
 async function load({ params, searchParams }: PageProps<"/tags/[slug]">) {
-  const [{ slug }, query, publication] = await Promise.all([params, searchParams, publicState()]);
+  const [{ slug: segment }, query, publication] = await Promise.all([params, searchParams, publicState()]);
   const page = pageNumber(query.page);
-  if (!isPlausibleSlug(slug) || page === null) notFound();
+  const slug = slugParam(segment);
+  if (slug === null || page === null) notFound();
   const tag = await reads.tagBySlug(publication.version, slug);
   if (!tag) notFound();
   const { stories, total } = await reads.tagStories(publication.version, tag.id, PER_PAGE, (page - 1) * PER_PAGE);
