@@ -68,6 +68,8 @@ export async function putStoryLive(
     publishedAt,
     updatedAt: previous ? new Date() : null,
     liveRevision: working.revision,
+    // Indexed in the language search currently uses (see updatePublication).
+    searchConfig: sql<string>`(select ${publication.searchConfig} from ${publication} where ${publication.id} = 1)`,
   };
   await tx
     .insert(publicStories)

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "../client";
+import { publication } from "../schema";
 import { latestStoriesByIds } from "./public-stories";
 import type { PublicStoryCard } from "./public-stories";
 
@@ -26,7 +27,9 @@ export type SearchAnswer = { results: SearchResult[]; total: number; moreThanRan
  * bound parameter, never SQL.
  */
 export async function searchStories(query: string, limit: number, offset: number, ranked = RANKED_MATCHES): Promise<SearchAnswer> {
-  const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
+  // Stories are indexed in the publication's search configuration; the query is read the same way.
+  const config = sql`(select ${publication.searchConfig} from ${publication} where ${publication.id} = 1)`;
+  const tsQuery = sql`websearch_to_tsquery(${config}, ${query})`;
   const [page, counted] = await Promise.all([
     db().execute<{ story_id: string; snippet: string }>(sql`
       with candidates as (
@@ -37,7 +40,7 @@ export async function searchStories(query: string, limit: number, offset: number
         limit ${ranked}
       )
       select hits.story_id,
-             ts_headline('english', public_stories.dek || ' ' || public_stories.body_text, ${tsQuery},
+             ts_headline(public_stories.search_config, public_stories.dek || ' ' || public_stories.body_text, ${tsQuery},
                          ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
       from (
         select story_id, ts_rank(search, ${tsQuery}) as rank, published_at

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { searchConfigFor } from "@/lib/search-language";
 import { db } from "../client";
-import { publication } from "../schema";
+import { publicStories, publication } from "../schema";
 
 export async function getPublication() {
   const [row] = await db().select().from(publication).where(eq(publication.id, 1));
@@ -18,10 +19,18 @@ export type PublicationSettings = {
   socialImageMediaId?: string | null;
 };
 
-/** Settings show on public pages on the very next request: the public version moves with them. */
+/**
+ * Settings show on public pages on the very next request: the public version moves with them. A
+ * language with other stemming re-indexes every live story in the same transaction, so search
+ * never mixes two languages' words.
+ */
 export async function updatePublication(settings: PublicationSettings): Promise<void> {
-  await db()
-    .update(publication)
-    .set({ ...settings, publicVersion: sql`${publication.publicVersion} + 1`, updatedAt: new Date() })
-    .where(eq(publication.id, 1));
+  const searchConfig = searchConfigFor(settings.language);
+  await db().transaction(async (tx) => {
+    await tx
+      .update(publication)
+      .set({ ...settings, searchConfig, publicVersion: sql`${publication.publicVersion} + 1`, updatedAt: new Date() })
+      .where(eq(publication.id, 1));
+    await tx.update(publicStories).set({ searchConfig }).where(sql`${publicStories.searchConfig} <> ${searchConfig}::regconfig`);
+  });
 }
