@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "../client";
-import { publication } from "../schema";
 import { latestStoriesByIds } from "./public-stories";
+import { currentSearchConfig } from "./publication";
 import type { PublicStoryCard } from "./public-stories";
 
 /** Marks around matched words in a snippet: characters no story text contains, split out by the page. */
@@ -28,8 +28,7 @@ export type SearchAnswer = { results: SearchResult[]; total: number; moreThanRan
  */
 export async function searchStories(query: string, limit: number, offset: number, ranked = RANKED_MATCHES): Promise<SearchAnswer> {
   // Stories are indexed in the publication's search configuration; the query is read the same way.
-  const config = sql`(select ${publication.searchConfig} from ${publication} where ${publication.id} = 1)`;
-  const tsQuery = sql`websearch_to_tsquery(${config}, ${query})`;
+  const tsQuery = sql`websearch_to_tsquery(${currentSearchConfig}, ${query})`;
   const [page, counted] = await Promise.all([
     db().execute<{ story_id: string; snippet: string }>(sql`
       with candidates as (

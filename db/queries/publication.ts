@@ -20,6 +20,12 @@ export type PublicationSettings = {
 };
 
 /**
+ * The configuration live stories are indexed and searched with, read inside the statement that
+ * uses it. Before the settings row exists it is the column's own default, as readPublicState's.
+ */
+export const currentSearchConfig = sql<string>`coalesce((select ${publication.searchConfig} from ${publication} where ${publication.id} = 1), 'english'::regconfig)`;
+
+/**
  * Settings show on public pages on the very next request: the public version moves with them. A
  * language with other stemming re-indexes every live story in the same transaction, so search
  * never mixes two languages' words.
