@@ -4,19 +4,7 @@ import { StoryEditorPage } from "./support/story-editor-page";
 
 /** An editor writes a story in the desk and publishes it; returns the slug the desk gave it. */
 async function publishStory(page: Page, headline: string, tags: string) {
-  const editor = new StoryEditorPage(page);
-  await editor.createStory();
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByLabel("Dek").fill("The harbour master says the new timetable starts on the first of the month.");
-  await page.getByLabel("Section").selectOption({ label: "News" });
-  await page.getByLabel("Tags").fill(tags);
-  await editor.body().click();
-  await page.keyboard.type("The ferries run again from Monday.");
-  const slug = await page.getByLabel("Slug").inputValue();
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("In review");
-  await page.getByRole("region", { name: "Editing desk" }).getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("Approved");
+  const slug = await new StoryEditorPage(page).approvedStory({ headline, tags, text: "The ferries run again from Monday." });
   await page.getByRole("region", { name: "Publishing" }).getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Published");
   return slug;
