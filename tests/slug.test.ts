@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTagNames } from "@/db/queries/tags";
+import { mentionedSlugs } from "@/lib/comments/mentions";
 import { slugParam } from "@/lib/public/params";
 import { storyPath, tagPath } from "@/lib/public/urls";
 import { SLUG_PATTERN, slugify } from "@/lib/slug";
@@ -48,6 +49,12 @@ describe("tags in any script", () => {
       { slug: "1f389", name: "🎉" },
       { slug: "strasse", name: "Straße" },
     ]);
+  });
+});
+
+describe("mentions", () => {
+  it("find author slugs in any script, each once, and not inside email addresses", () => {
+    expect(mentionedSlugs("@東京-太郎 please check, and @person-1a2b too (@person-1a2b). Mail desk@newsroom.test")).toEqual(["東京-太郎", "person-1a2b"]);
   });
 });
 

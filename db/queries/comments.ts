@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { CommentAnchor } from "@/lib/comments/anchor";
+import { mentionedSlugs } from "@/lib/comments/mentions";
 import { emailAboutNotification } from "@/lib/email/notify";
-import { SLUG_SOURCE } from "@/lib/slug";
 import { db } from "../client";
 import { comments, notifications, users } from "../schema";
 
@@ -52,11 +52,9 @@ export async function findComment(id: string) {
   return row;
 }
 
-const MENTION = new RegExp(`(?<![\\p{L}\\p{N}_@])@(${SLUG_SOURCE})`, "gu");
-
 /** Staff named as @slug in a comment, active ones only. */
 async function mentionedStaff(body: string): Promise<string[]> {
-  const slugs = [...new Set([...body.matchAll(MENTION)].map((match) => match[1]))].slice(0, 20);
+  const slugs = mentionedSlugs(body);
   if (slugs.length === 0) return [];
   const rows = await db()
     .select({ id: users.id })
