@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { getPublication, updatePublication } from "@/db/queries/publication";
 import { MATCH_END, MATCH_START, searchStories } from "@/db/queries/public-search";
 import { publication } from "@/db/schema";
+import { ensurePublication } from "@/db/seed";
 import { SEARCH_CONFIGS, searchConfigFor } from "@/lib/search-language";
 import { createUser } from "./support/factories";
 import { createSection, createStory, unique } from "./support/public-stories";
@@ -48,6 +49,19 @@ describe("search in the publication's language", () => {
 
     const later = await createStory({ sectionId: section.id, authorIds: [author.id], headline: `Das Haus am See ${marker}` });
     expect(await found("Häuser", later.id)).toBe(true);
+  });
+
+  it("re-indexes at start a newsroom whose language was set before search followed it", async () => {
+    await speak("en");
+    const author = await createUser();
+    const section = await createSection();
+    const story = await createStory({ sectionId: section.id, authorIds: [author.id], headline: `Neue Häuser ${unique()}` });
+    // What an earlier version leaves: a German newsroom indexed in English.
+    await db().update(publication).set({ language: "de" });
+    expect(await found("Haus", story.id)).toBe(false);
+    await ensurePublication(db());
+    expect(await found("Haus", story.id)).toBe(true);
+    expect((await db().select({ config: publication.searchConfig }).from(publication))[0].config).toBe("german");
   });
 
   it("matches Ukrainian words as written, with no stemmer to lean on", async () => {
