@@ -66,6 +66,9 @@ export const users = pgTable(
   ],
 );
 
+/** A PostgreSQL text-search configuration (english, german, simple…); see lib/search-language.ts. */
+const regconfig = customType<{ data: string }>({ dataType: () => "regconfig" });
+
 /** One row: the publication's own settings. */
 export const publication = pgTable(
   "publication",
@@ -75,6 +78,8 @@ export const publication = pgTable(
     description: text("description").notNull().default(""),
     language: text("language").notNull().default("en"),
     timezone: text("timezone").notNull().default("UTC"),
+    /** How the language's words are stemmed in search; follows `language`, and public_stories follow it. */
+    searchConfig: regconfig("search_config").notNull().default(sql`'english'::regconfig`),
     logoMediaId: uuid("logo_media_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
     /** og:image and twitter:image of pages that have no image of their own. */
     socialImageMediaId: uuid("social_image_media_id").references((): AnyPgColumn => media.id, { onDelete: "set null" }),
@@ -307,10 +312,12 @@ export const publicStories = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }),
     /** The story revision this live version was taken from. */
     liveRevision: integer("live_revision").notNull(),
+    /** The publication's search configuration when this row was written or re-indexed. */
+    searchConfig: regconfig("search_config").notNull(),
     search: tsvector("search")
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english'::regconfig, headline), 'A') || setweight(to_tsvector('english'::regconfig, dek), 'B') || setweight(to_tsvector('english'::regconfig, body_text), 'C')`,
+        sql`setweight(to_tsvector(search_config, headline), 'A') || setweight(to_tsvector(search_config, dek), 'B') || setweight(to_tsvector(search_config, body_text), 'C')`,
       ),
   },
   (t) => [

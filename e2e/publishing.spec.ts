@@ -4,18 +4,7 @@ import { StoryEditorPage } from "./support/story-editor-page";
 
 /** An editor takes a fresh story through review to Approved. Returns its public path. */
 async function approvedStory(page: Page, headline: string, text: string) {
-  const editor = new StoryEditorPage(page);
-  await editor.createStory();
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByLabel("Dek").fill("The harbour master says the new timetable starts on the first of the month.");
-  await page.getByLabel("Section").selectOption({ label: "News" });
-  await editor.body().click();
-  await page.keyboard.type(text);
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("In review");
-  await page.getByRole("region", { name: "Editing desk" }).getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("Approved");
-  return `/news/${headline.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return `/news/${await new StoryEditorPage(page).approvedStory({ headline, text })}`;
 }
 
 test("a published story stays live while edited; the update goes out with a correction", async ({ page, request }) => {

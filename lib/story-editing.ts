@@ -1,6 +1,6 @@
 import { z } from "@/lib/zod";
 import type { EditableStory } from "@/db/queries/stories";
-import { SLUG_PATTERN } from "./slug";
+import { SLUG_PATTERN, SLUG_RULE } from "./slug";
 
 /** The editable parts of a story as the editor sends them. */
 export const storyDraftInput = z.strictObject({
@@ -9,7 +9,7 @@ export const storyDraftInput = z.strictObject({
   slug: z
     .string()
     .max(100, "Keep the slug under 100 characters.")
-    .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "Use only lowercase letters, digits and single hyphens in the slug."),
+    .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), `Use only ${SLUG_RULE} in the slug.`),
   slugLocked: z.boolean(),
   sectionId: z.uuid("Choose a section from the list.").nullable(),
   seoTitle: z.string().max(120, "Keep the SEO title under 120 characters."),

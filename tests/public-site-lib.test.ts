@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it, vi } from "vitest";
 import { feedStory as story } from "./support/feed-story";
-import { formatDate, formatDateTime } from "@/lib/public/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/public/format";
 import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
 import { rssFeed } from "@/lib/public/rss";
 import { normalizeSearchQuery } from "@/lib/public/search-query";
@@ -149,12 +149,22 @@ describe("sitemap parts", () => {
   });
 });
 
-describe("reader-facing times", () => {
+describe("reader-facing times and numbers", () => {
   it("show the publication's timezone", () => {
     const date = new Date("2026-11-20T10:05:00Z");
-    expect(formatDateTime(date, "UTC")).toBe("20 November 2026 at 10:05 UTC");
-    expect(formatDateTime(date, "Europe/Paris")).toMatch(/11:05 CET$/);
-    expect(formatDate(date, "Pacific/Auckland")).toBe("20 November 2026");
+    expect(formatDateTime(date, "en-GB", "UTC")).toBe("20 November 2026 at 10:05 UTC");
+    expect(formatDateTime(date, "en-GB", "Europe/Paris")).toMatch(/11:05 CET$/);
+    expect(formatDate(date, "en-GB", "Pacific/Auckland")).toBe("20 November 2026");
+  });
+
+  it("follow the publication's language, not the server's locale", () => {
+    const date = new Date("2026-11-20T23:05:00Z");
+    expect(formatDate(date, "de", "Europe/Berlin")).toBe("21. November 2026");
+    expect(formatDateTime(date, "de", "Europe/Berlin")).toBe("21. November 2026 um 00:05 MEZ");
+    expect(formatDate(date, "uk", "Europe/Kyiv")).toBe("21 листопада 2026 р.");
+    expect(formatDate(date, "en", "America/New_York")).toBe("November 20, 2026");
+    expect(formatNumber(12345, "de")).toBe("12.345");
+    expect(formatNumber(12345, "en")).toBe("12,345");
   });
 });
 

@@ -24,8 +24,12 @@ export function SettingsForm({ current, timezones }: { current: Settings; timezo
       </label>
       <label className="block font-medium">
         Language
-        <input name="language" required maxLength={10} defaultValue={current.language} className={fieldClass} />
+        <input name="language" required maxLength={10} defaultValue={current.language} aria-describedby="language-hint" className={fieldClass} />
       </label>
+      <p id="language-hint" className="text-xs text-stone-600">
+        A code such as en, en-GB, de or uk. Public dates and numbers follow it, and search matches the forms of its words (Haus finds Häuser)
+        where PostgreSQL knows the language; others, such as Ukrainian, are matched as written. Changing it re-indexes every story.
+      </p>
       <label className="block font-medium">
         Timezone
         <select name="timezone" defaultValue={current.timezone} className={fieldClass}>

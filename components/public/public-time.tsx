@@ -1,5 +1,8 @@
 import { formatDate, formatDateTime } from "@/lib/public/format";
+import { publicState } from "@/lib/public/state";
 
-export function PublicTime({ date, timeZone, withTime = true }: { date: Date; timeZone: string; withTime?: boolean }) {
-  return <time dateTime={date.toISOString()}>{withTime ? formatDateTime(date, timeZone) : formatDate(date, timeZone)}</time>;
+/** In the publication's language (read once per request, see publicState) and the given zone. */
+export async function PublicTime({ date, timeZone, withTime = true }: { date: Date; timeZone: string; withTime?: boolean }) {
+  const { language } = await publicState();
+  return <time dateTime={date.toISOString()}>{withTime ? formatDateTime(date, language, timeZone) : formatDate(date, language, timeZone)}</time>;
 }

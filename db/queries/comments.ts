@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { CommentAnchor } from "@/lib/comments/anchor";
+import { mentionedSlugs } from "@/lib/comments/mentions";
 import { emailAboutNotification } from "@/lib/email/notify";
 import { db } from "../client";
 import { comments, notifications, users } from "../schema";
@@ -53,7 +54,7 @@ export async function findComment(id: string) {
 
 /** Staff named as @slug in a comment, active ones only. */
 async function mentionedStaff(body: string): Promise<string[]> {
-  const slugs = [...new Set([...body.matchAll(/(?<![\w@])@([a-z0-9]+(?:-[a-z0-9]+)*)/g)].map((match) => match[1]))].slice(0, 20);
+  const slugs = mentionedSlugs(body);
   if (slugs.length === 0) return [];
   const rows = await db()
     .select({ id: users.id })

@@ -4,6 +4,7 @@ import { renderStoryBodyHtml } from "@/lib/story-body/render";
 import { storyBodyText, storyWordCount } from "@/lib/story-body/text";
 import { parseStoryBody } from "@/lib/story-body/validate";
 import { db, type Transaction } from "../client";
+import { currentSearchConfig } from "./publication";
 import {
   type CorrectionKind,
   publication,
@@ -68,6 +69,8 @@ export async function putStoryLive(
     publishedAt,
     updatedAt: previous ? new Date() : null,
     liveRevision: working.revision,
+    // Indexed in the language search currently uses (see updatePublication).
+    searchConfig: currentSearchConfig,
   };
   await tx
     .insert(publicStories)

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "../client";
 import { latestStoriesByIds } from "./public-stories";
+import { currentSearchConfig } from "./publication";
 import type { PublicStoryCard } from "./public-stories";
 
 /** Marks around matched words in a snippet: characters no story text contains, split out by the page. */
@@ -26,7 +27,8 @@ export type SearchAnswer = { results: SearchResult[]; total: number; moreThanRan
  * bound parameter, never SQL.
  */
 export async function searchStories(query: string, limit: number, offset: number, ranked = RANKED_MATCHES): Promise<SearchAnswer> {
-  const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
+  // Stories are indexed in the publication's search configuration; the query is read the same way.
+  const tsQuery = sql`websearch_to_tsquery(${currentSearchConfig}, ${query})`;
   const [page, counted] = await Promise.all([
     db().execute<{ story_id: string; snippet: string }>(sql`
       with candidates as (
@@ -37,7 +39,7 @@ export async function searchStories(query: string, limit: number, offset: number
         limit ${ranked}
       )
       select hits.story_id,
-             ts_headline('english', public_stories.dek || ' ' || public_stories.body_text, ${tsQuery},
+             ts_headline(public_stories.search_config, public_stories.dek || ' ' || public_stories.body_text, ${tsQuery},
                          ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
       from (
         select story_id, ts_rank(search, ${tsQuery}) as rank, published_at

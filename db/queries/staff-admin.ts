@@ -62,7 +62,7 @@ export async function acceptInvite(token: string, displayName: string, passwordH
     if (!invite) return { kind: "gone" };
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email));
     if (taken) return { kind: "email-taken" };
-    const base = slugify(displayName) || "staff";
+    const base = slugify(displayName);
     const [{ n }] = await tx.select({ n: count() }).from(users).where(sql`${users.slug} = ${base} OR ${users.slug} LIKE ${`${base}-%`}`);
     const [user] = await tx
       .insert(users)

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { hashPassword } from "../../lib/passwords";
+import { searchConfigFor } from "../../lib/search-language";
 import { storyWordCount } from "../../lib/story-body/text";
 import * as schema from "../schema";
 import { DEMO_PUBLICATION, DEMO_SECTIONS, DEMO_STAFF, DEMO_STORIES } from "./demo-content";
@@ -11,6 +12,22 @@ const DAY_MS = 86_400_000;
 /** The publication's settings row; every deployment needs one, demo or not. */
 export async function ensurePublication(db: Db): Promise<void> {
   await db.insert(schema.publication).values({ id: 1, name: "Masthead" }).onConflictDoNothing();
+  await alignSearchWithLanguage(db);
+}
+
+/**
+ * Search follows the publication's language (db/queries/publication.ts re-indexes when it is
+ * saved); a newsroom upgraded from before that, or restored from such a backup, is re-indexed
+ * once here, at its first start.
+ */
+async function alignSearchWithLanguage(db: Db): Promise<void> {
+  const [current] = await db.select({ language: schema.publication.language, searchConfig: schema.publication.searchConfig }).from(schema.publication);
+  const wanted = searchConfigFor(current.language);
+  if (current.searchConfig === wanted) return;
+  await db.transaction(async (tx) => {
+    await tx.update(schema.publication).set({ searchConfig: wanted });
+    await tx.update(schema.publicStories).set({ searchConfig: wanted }).where(sql`${schema.publicStories.searchConfig} <> ${wanted}::regconfig`);
+  });
 }
 
 /** Idempotent: adds what is missing and never touches rows that already exist. */

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import * as schema from "../../db/schema";
+import { slugify } from "../../lib/slug";
 import { testDb } from "./database";
 import { type TestServer, servers } from "./servers";
 import { testImage } from "./story-editor-page";
@@ -52,10 +53,9 @@ export async function insertStory(input: StoryInput, server: TestServer = server
       .returning();
     await tx.insert(schema.storyBylines).values({ storyId: story.id, userId: input.authorId, position: 0 });
     for (const [position, name] of (input.tags ?? []).entries()) {
-      const tagSlug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
       const [tag] = await tx
         .insert(schema.tags)
-        .values({ name, slug: tagSlug })
+        .values({ name, slug: slugify(name, 60) })
         .onConflictDoUpdate({ target: schema.tags.slug, set: { name } })
         .returning();
       await tx.insert(schema.storyTags).values({ storyId: story.id, tagId: tag.id, position });

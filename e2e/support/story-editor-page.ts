@@ -28,6 +28,26 @@ export class StoryEditorPage {
     return this.page.url();
   }
 
+  /**
+   * As an editor: a fresh story in News through review to Approved. Returns the slug the desk
+   * derived from the headline.
+   */
+  async approvedStory(story: { headline: string; text: string; tags?: string }) {
+    await this.createStory();
+    await this.page.getByLabel("Headline").fill(story.headline);
+    await this.page.getByLabel("Dek").fill("The harbour master says the new timetable starts on the first of the month.");
+    await this.page.getByLabel("Section").selectOption({ label: "News" });
+    if (story.tags) await this.page.getByLabel("Tags").fill(story.tags);
+    await this.body().click();
+    await this.page.keyboard.type(story.text);
+    const slug = await this.page.getByLabel("Slug").inputValue();
+    await this.page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(this.page.getByTestId("story-status")).toHaveText("In review");
+    await this.page.getByRole("region", { name: "Editing desk" }).getByRole("button", { name: "Approve" }).click();
+    await expect(this.page.getByTestId("story-status")).toHaveText("Approved");
+    return slug;
+  }
+
   /** Selects words in the story body as a person dragging across them would. */
   async selectPhrase(phrase: string) {
     await this.body().evaluate((root, wanted) => {

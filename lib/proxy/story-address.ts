@@ -2,8 +2,9 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheTags } from "@/lib/public/cache-tags";
 import { publicCacheControl } from "@/lib/public/cache-policy";
-import { isPlausibleSlug } from "@/lib/public/params";
+import { slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
+import { storyPath } from "@/lib/public/urls";
 import { currentPublicState } from "@/lib/public/state";
 import { isReservedSectionSlug } from "@/lib/reserved-paths";
 
@@ -17,13 +18,13 @@ export async function storyAddressAnswer(request: NextRequest): Promise<NextResp
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
   const segments = request.nextUrl.pathname.split("/");
   if (segments.length !== 3) return undefined;
-  const [, section, slug] = segments.map(safeDecode);
-  if (!section || !slug || !isPlausibleSlug(section) || isReservedSectionSlug(section) || !isPlausibleSlug(slug)) return undefined;
+  const [section, slug] = [slugParam(segments[1]), slugParam(segments[2])];
+  if (section === null || slug === null || isReservedSectionSlug(section)) return undefined;
 
   const { version } = await currentPublicState();
   const address = await reads.storyAddress(version, section, slug);
   if (address.kind === "moved") {
-    const location = new URL(`/${address.sectionSlug}/${address.slug}${request.nextUrl.search}`, request.nextUrl);
+    const location = new URL(`${storyPath(address)}${request.nextUrl.search}`, request.nextUrl);
     const response = NextResponse.redirect(location, 301);
     // Kept by shared caches like the page, and purged with it when the story moves again.
     response.headers.set("cache-control", publicCacheControl());
@@ -33,12 +34,4 @@ export async function storyAddressAnswer(request: NextRequest): Promise<NextResp
   }
   if (address.kind === "gone") return NextResponse.rewrite(request.nextUrl, { status: 410 });
   return undefined;
-}
-
-function safeDecode(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
 }

@@ -17,6 +17,21 @@ export function pageFromSegment(value: string | undefined): number | null {
   return PAGE_PATTERN.test(value) && value !== "1" ? Number(value) : null;
 }
 
+/**
+ * A slug from a dynamic segment of the address, or null if it cannot be one we made. Next hands
+ * segments over still percent-encoded (vercel/next.js#62039: "東京" arrives as %E6%9D%B1%E4%BA%AC);
+ * a slug never contains "%", so decoding once is right whether or not Next already did.
+ */
+export function slugParam(value: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value).normalize("NFKC");
+  } catch {
+    return null;
+  }
+  return isPlausibleSlug(decoded) ? decoded : null;
+}
+
 /** `?page=` as a page number: absent is 1; anything but a plain positive number is null (404). */
 export function pageNumber(value: string | string[] | undefined): number | null {
   if (value === undefined) return 1;

@@ -27,7 +27,7 @@ export async function setupAction(_previous: ActionState, formData: FormData): P
   const admin = await createFirstAdmin({
     displayName,
     email,
-    slug: slugify(displayName) || "admin",
+    slug: slugify(displayName),
     passwordHash: await hashPassword(password),
   });
   if (!admin) return { error: "This newsroom is already set up. Sign in instead." };

@@ -4,7 +4,7 @@ import { pageHref } from "@/components/public/pagination";
 import { StoryIndex } from "@/components/public/story-index";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
-import { isPlausibleSlug, pageFromSegment, paging } from "@/lib/public/params";
+import { pageFromSegment, paging, slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { publicState } from "@/lib/public/state";
@@ -14,10 +14,11 @@ const PER_PAGE = 20;
 
 export type SectionFrontAddress = { section: string; number?: string };
 
-async function load({ section: slug, number }: SectionFrontAddress) {
+async function load({ section: segment, number }: SectionFrontAddress) {
   const publication = await publicState();
   const page = pageFromSegment(number);
-  if (!isPlausibleSlug(slug) || page === null) notFound();
+  const slug = slugParam(segment);
+  if (slug === null || page === null) notFound();
   const section = await reads.sectionBySlug(publication.version, slug);
   if (!section) notFound();
   await tagPage(cacheTags.section(section.id));

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Pagination, searchPageHref } from "@/components/public/pagination";
 import { SearchSnippet } from "@/components/public/search-snippet";
 import { StoryCard } from "@/components/public/story-card";
+import { formatNumber } from "@/lib/public/format";
 import { pageNumber, paging } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { MAX_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/public/search-query";
@@ -30,6 +31,7 @@ export async function generateMetadata(props: PageProps<"/search">): Promise<Met
 
 export default async function SearchPage(props: PageProps<"/search">) {
   const { publication, q, results, total, moreThanRanked, pages } = await load(props);
+  const matches = formatNumber(total, publication.language);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="border-b-2 border-stone-800 pb-2 font-serif text-4xl font-bold dark:border-stone-300">Search</h1>
@@ -54,8 +56,8 @@ export default async function SearchPage(props: PageProps<"/search">) {
           {total === 0
             ? `No stories match “${q}”.`
             : moreThanRanked
-              ? `More than ${total.toLocaleString("en")} stories match “${q}”; these are the best of the newest ${total.toLocaleString("en")}.`
-              : `${total} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}
+              ? `More than ${matches} stories match “${q}”; these are the best of the newest ${matches}.`
+              : `${matches} ${total === 1 ? "story matches" : "stories match"} “${q}”.`}
         </p>
       )}
       {results.length > 0 && (

@@ -15,11 +15,11 @@ import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { can } from "@/lib/policy";
 import { FORBIDDEN, staffAction } from "@/lib/server-action";
 import { emailField } from "@/lib/sign-in";
-import { SLUG_PATTERN } from "@/lib/slug";
+import { SLUG_PATTERN, SLUG_RULE } from "@/lib/slug";
 
 const profileForm = z.strictObject({
   displayName: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
-  slug: z.string().trim().toLowerCase().max(60, "Keep the author address under 60 characters.").regex(SLUG_PATTERN, "Use only lowercase letters, digits and single hyphens in the author address."),
+  slug: z.string().trim().toLowerCase().max(60, "Keep the author address under 60 characters.").regex(SLUG_PATTERN, `Use only ${SLUG_RULE} in the author address.`),
   bio: z.string().trim().max(1000, "Keep the bio under 1,000 characters."),
   avatarMediaId: imageReference("Upload the avatar again."),
 });

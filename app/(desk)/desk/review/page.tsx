@@ -23,7 +23,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/desk
         {sections.map((candidate) => (
           <FilterLink
             key={candidate.id}
-            href={`/desk/review?section=${candidate.slug}`}
+            href={`/desk/review?section=${encodeURIComponent(candidate.slug)}`}
             label={candidate.name}
             current={candidate.id === current?.id}
           />

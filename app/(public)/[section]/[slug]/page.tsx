@@ -5,7 +5,7 @@ import { StoryPage } from "@/components/public/story-page";
 import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage, sharedImage } from "@/lib/public/page-metadata";
-import { isPlausibleSlug } from "@/lib/public/params";
+import { slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 import { storyStructuredData } from "@/lib/public/structured-data";
@@ -19,8 +19,9 @@ export const generateStaticParams = async () => [];
  * A story address: the live story, or (answered 410 by proxy.ts) the page saying it was taken
  * down. An old address never gets here: proxy.ts answers it with a 301.
  */
-async function load({ section, slug }: { section: string; slug: string }) {
-  if (!isPlausibleSlug(section) || isReservedSectionSlug(section) || !isPlausibleSlug(slug)) notFound();
+async function load(segments: { section: string; slug: string }) {
+  const [section, slug] = [slugParam(segments.section), slugParam(segments.slug)];
+  if (section === null || slug === null || isReservedSectionSlug(section)) notFound();
   const publication = await publicState();
   const address = await reads.storyAddress(publication.version, section, slug);
   if (address.kind === "missing") {
@@ -29,7 +30,7 @@ async function load({ section, slug }: { section: string; slug: string }) {
     notFound();
   }
   await tagPage(cacheTags.story(address.storyId));
-  if (address.kind === "moved") permanentRedirect(`/${address.sectionSlug}/${address.slug}`);
+  if (address.kind === "moved") permanentRedirect(storyPath(address));
   if (address.kind === "gone") return { kind: "gone" as const, publication };
   const story = await reads.story(publication.version, address.storyId);
   if (!story) notFound();

@@ -6,7 +6,7 @@ import { StoryIndex } from "@/components/public/story-index";
 import { Avatar } from "@/components/ui/avatar";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
-import { isPlausibleSlug, pageFromSegment, paging } from "@/lib/public/params";
+import { pageFromSegment, paging, slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { publicState } from "@/lib/public/state";
@@ -17,10 +17,11 @@ const PER_PAGE = 20;
 
 export type AuthorFrontAddress = { slug: string; number?: string };
 
-async function load({ slug, number }: AuthorFrontAddress) {
+async function load({ slug: segment, number }: AuthorFrontAddress) {
   const publication = await publicState();
   const page = pageFromSegment(number);
-  if (!isPlausibleSlug(slug) || page === null) notFound();
+  const slug = slugParam(segment);
+  if (slug === null || page === null) notFound();
   const author = await reads.authorBySlug(publication.version, slug);
   if (!author) notFound();
   await tagPage(cacheTags.author(author.id));

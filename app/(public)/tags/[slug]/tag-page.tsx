@@ -4,7 +4,7 @@ import { pageHref } from "@/components/public/pagination";
 import { StoryIndex } from "@/components/public/story-index";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
-import { isPlausibleSlug, pageFromSegment, paging } from "@/lib/public/params";
+import { pageFromSegment, paging, slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { publicState } from "@/lib/public/state";
@@ -14,10 +14,11 @@ const PER_PAGE = 20;
 
 export type TagFrontAddress = { slug: string; number?: string };
 
-async function load({ slug, number }: TagFrontAddress) {
+async function load({ slug: segment, number }: TagFrontAddress) {
   const publication = await publicState();
   const page = pageFromSegment(number);
-  if (!isPlausibleSlug(slug) || page === null) notFound();
+  const slug = slugParam(segment);
+  if (slug === null || page === null) notFound();
   const tag = await reads.tagBySlug(publication.version, slug);
   if (!tag) notFound();
   await tagPage(cacheTags.tag(tag.id));

@@ -8,7 +8,7 @@ import { createSection, deleteEmptySection, moveSection, updateSection } from "@
 import { can } from "@/lib/policy";
 import { isReservedSectionSlug } from "@/lib/reserved-paths";
 import { type ActionState, FORBIDDEN, staffAction } from "@/lib/server-action";
-import { SLUG_PATTERN, slugify } from "@/lib/slug";
+import { SLUG_PATTERN, SLUG_RULE, slugify } from "@/lib/slug";
 import type { SessionUser } from "@/db/queries/users";
 
 const sectionName = z.string().trim().min(1, "Give the section a name.").max(60, "Keep the name under 60 characters.");
@@ -34,7 +34,7 @@ async function done(user: SessionUser, action: string, targetId: string, success
 export const createSectionAction = staffAction(createForm, async ({ name, slug: typed }, user) => {
   if (!can(user, "admin.manage")) return { error: FORBIDDEN };
   const slug = typed || slugify(name, 60);
-  if (!SLUG_PATTERN.test(slug)) return { error: "Use only lowercase letters, digits and single hyphens in the slug.", values: { name, slug: typed } };
+  if (!SLUG_PATTERN.test(slug)) return { error: `Use only ${SLUG_RULE} in the slug.`, values: { name, slug: typed } };
   if (isReservedSectionSlug(slug)) return { error: `“${slug}” is an address the site already uses. Choose another slug.`, values: { name, slug: typed } };
   if ((await createSection(name, slug)) === "taken") return { error: `A section already uses the slug “${slug}”.`, values: { name, slug: typed } };
   return done(user, "section_created", slug, `Section “${name}” created at /${slug}.`);
