@@ -4,6 +4,7 @@ import StarterKit from "@tiptap/starter-kit";
 import Typography from "@tiptap/extension-typography";
 import { isSafeHref } from "./href";
 import { StoryImage } from "./story-image";
+import { GalleryImage, StoryGallery } from "./story-gallery";
 
 export const LINK_REL = "noopener noreferrer nofollow";
 
@@ -41,6 +42,8 @@ export const storyBodyExtensions: Extensions = [
   StoryHeading,
   Typography,
   StoryImage,
+  StoryGallery,
+  GalleryImage,
 ];
 
 export const STORY_NODE_TYPES = [
@@ -55,6 +58,8 @@ export const STORY_NODE_TYPES = [
   "horizontalRule",
   "hardBreak",
   "storyImage",
+  "storyGallery",
+  "galleryImage",
 ] as const;
 
 export const STORY_MARK_TYPES = ["bold", "italic", "strike", "link"] as const;

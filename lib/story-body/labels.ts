@@ -10,6 +10,8 @@ const LABELS: Record<string, string> = {
   horizontalRule: "divider",
   hardBreak: "line break",
   storyImage: "image",
+  storyGallery: "gallery",
+  galleryImage: "gallery image",
   bold: "bold",
   italic: "italic",
   strike: "strikethrough",

@@ -22,7 +22,7 @@ export function storyBodyText(doc: JSONContent): string[] {
   const blocks: string[] = [];
   const visit = (node: JSONContent) => {
     const text =
-      node.type === "storyImage"
+      node.type === "storyImage" || node.type === "galleryImage"
         ? String(node.attrs?.caption ?? "")
         : TEXTBLOCKS.has(node.type ?? "")
           ? inlineText(node)

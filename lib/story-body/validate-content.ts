@@ -1,6 +1,7 @@
 import type { Mark, Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { isSafeHref } from "./href";
 import { isStoryMediaPath } from "./media-path";
+import { GALLERY_SIZE } from "./story-gallery";
 
 const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
 const LINK_TITLE_LIMIT = 500;
@@ -35,12 +36,21 @@ function checkImage(node: ProseMirrorNode): string | null {
   return null;
 }
 
+function checkGallerySize(node: ProseMirrorNode): string | null {
+  const { min, max } = GALLERY_SIZE;
+  if (node.childCount >= min && node.childCount <= max) return null;
+  return `A gallery holds ${min} to ${max} images; one has ${node.childCount}.`;
+}
+
 function checkNode(node: ProseMirrorNode): string | null {
   switch (node.type.name) {
     case "heading":
       return node.attrs.level === 2 || node.attrs.level === 3 ? null : "Headings in a story can only be level 2 or 3.";
     case "storyImage":
+    case "galleryImage":
       return checkImage(node);
+    case "storyGallery":
+      return checkGallerySize(node);
     case "orderedList": {
       const { start, type } = node.attrs;
       if (!Number.isInteger(start) || start < 0 || !ORDERED_LIST_TYPES.has(type)) {

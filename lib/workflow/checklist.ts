@@ -4,7 +4,7 @@ type ImageNode = { type?: string; attrs?: { alt?: unknown }; content?: ImageNode
 
 function imagesMissingAlt(node: ImageNode | undefined): number {
   if (!node) return 0;
-  const own = node.type === "storyImage" && !(typeof node.attrs?.alt === "string" && node.attrs.alt.trim()) ? 1 : 0;
+  const own = (node.type === "storyImage" || node.type === "galleryImage") && !(typeof node.attrs?.alt === "string" && node.attrs.alt.trim()) ? 1 : 0;
   return own + (node.content ?? []).reduce((sum, child) => sum + imagesMissingAlt(child), 0);
 }
 
