@@ -3,7 +3,7 @@ import { isSafeHref } from "./href";
 import { isStoryMediaPath } from "./media-path";
 import { GALLERY_SIZE } from "./story-gallery";
 
-const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
+export const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
 const LINK_TITLE_LIMIT = 500;
 const ORDERED_LIST_TYPES = new Set([null, "1", "a", "A", "i", "I"]);
 
