@@ -1,14 +1,19 @@
 "use client";
 
 import { Extension } from "@tiptap/core";
+import FileHandler from "@tiptap/extension-file-handler";
 import { EditorContent, type Editor, type JSONContent, useEditor } from "@tiptap/react";
 import { Placeholder } from "@tiptap/extensions";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { ChooseFromLibrary } from "@/components/media/library-picker";
+import type { LibraryImage } from "@/lib/media/library-image";
 import { storyBodyExtensions } from "@/lib/story-body/extensions";
+import { GALLERY_IMAGE_NODE, GALLERY_SIZE, STORY_GALLERY_NODE } from "@/lib/story-body/story-gallery";
 import { STORY_IMAGE_NODE } from "@/lib/story-body/story-image";
 import { CommentHighlights } from "./comment-highlights";
+import { EditableGalleryImage, EditableStoryGallery, galleryImageContent } from "./gallery-view";
 import { EditableStoryImage } from "./story-image-view";
-import { uploadImage } from "./upload-image";
+import { UploadProgress, useUploads } from "./upload-progress";
 import { LinkForm } from "./link-form";
 import { Toolbar } from "./toolbar";
 
@@ -32,20 +37,38 @@ const linkShortcut = (open: () => void) =>
     }),
   });
 
-const editorExtensions = storyBodyExtensions.map((extension) =>
-  extension.name === STORY_IMAGE_NODE ? EditableStoryImage : extension,
-);
+const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"];
+
+const EDITING_VIEWS: Record<string, (typeof storyBodyExtensions)[number]> = {
+  [STORY_IMAGE_NODE]: EditableStoryImage,
+  [STORY_GALLERY_NODE]: EditableStoryGallery,
+  [GALLERY_IMAGE_NODE]: EditableGalleryImage,
+};
+const editorExtensions = storyBodyExtensions.map((extension) => EDITING_VIEWS[extension.name] ?? extension);
+
+const storyImageContent = (image: { src: string; width: number; height: number; alt?: string; caption?: string; credit?: string }): JSONContent => ({
+  type: STORY_IMAGE_NODE,
+  attrs: { src: image.src, width: image.width, height: image.height, alt: image.alt ?? "", caption: image.caption ?? "", credit: image.credit ?? "" },
+});
 
 export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Props) {
   const [linking, setLinking] = useState(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const uploads = useUploads();
+  // The file handler is set up once with the editor; it calls whatever upload is current.
+  const uploadInto = useRef<(file: File, position?: number) => void>(() => {});
   const editor = useEditor({
     extensions: [
       ...editorExtensions,
       Placeholder.configure({ placeholder: "Write the story. Type ## for a subhead." }),
       linkShortcut(() => setLinking(true)),
       CommentHighlights,
+      // Dropped and pasted image files go through the same upload as the Image button.
+      FileHandler.configure({
+        allowedMimeTypes: IMAGE_TYPES,
+        onDrop: (_editor, files, position) => files.forEach((file) => uploadInto.current(file, position)),
+        onPaste: (_editor, files) => files.forEach((file) => uploadInto.current(file)),
+        consumePasteEvent: true,
+      }),
     ],
     content: initial,
     editable,
@@ -64,32 +87,37 @@ export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Pro
     onBlur,
   });
 
-  async function insertImage(file: File) {
-    setUploadError(null);
-    setUploading(true);
-    try {
-      const image = await uploadImage(file);
-      editor
-        ?.chain()
-        .focus()
-        .insertContent({ type: STORY_IMAGE_NODE, attrs: { src: image.src, width: image.width, height: image.height, alt: "" } })
-        .run();
-    } catch (error) {
-      setUploadError((error as Error).message);
-    } finally {
-      setUploading(false);
-    }
+  function insert(content: JSONContent, position?: number) {
+    if (!editor) return;
+    const chain = editor.chain().focus();
+    (position === undefined ? chain.insertContent(content) : chain.insertContentAt(position, content)).run();
   }
+
+  uploadInto.current = (file, position) => {
+    if (!editable) return;
+    void uploads.upload(file).then((image) => image && insert(storyImageContent(image), position));
+  };
 
   if (!editor) return <div className="min-h-[24rem] rounded border border-stone-300 bg-white" aria-busy="true" />;
   return (
     <div className="rounded border border-stone-300 bg-white">
-      {editable && <Toolbar editor={editor} onLink={() => setLinking(true)} onImage={insertImage} uploading={uploading} />}
-      {uploadError && (
-        <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {uploadError}
-        </p>
+      {editable && (
+        <Toolbar editor={editor} onLink={() => setLinking(true)} onImage={(file) => uploadInto.current(file)} uploading={uploads.busy}>
+          <ChooseFromLibrary
+            label="Image from library"
+            className="rounded px-2 py-1 text-sm hover:bg-stone-100"
+            selection="one"
+            onChoose={([image]) => insert(storyImageContent(image))}
+          />
+          <ChooseFromLibrary
+            label="Gallery"
+            className="rounded px-2 py-1 text-sm hover:bg-stone-100"
+            selection={GALLERY_SIZE}
+            onChoose={(images: LibraryImage[]) => insert({ type: STORY_GALLERY_NODE, content: images.map(galleryImageContent) })}
+          />
+        </Toolbar>
       )}
+      <UploadProgress uploads={uploads} />
       {editable && linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}
       <EditorContent editor={editor} />
     </div>

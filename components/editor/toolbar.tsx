@@ -1,14 +1,16 @@
 "use client";
 
 import { type Editor, useEditorState } from "@tiptap/react";
+import type { ReactNode } from "react";
 
 const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "Cmd" : "Ctrl";
 
 type Tool = { name: string; label: string; shortcut?: string; active?: boolean; run: () => void };
 
-type ToolbarProps = { editor: Editor; onLink: () => void; onImage: (file: File) => void; uploading: boolean };
+type ToolbarProps = { editor: Editor; onLink: () => void; onImage: (file: File) => void; uploading: boolean; children?: ReactNode };
 
-export function Toolbar({ editor, onLink, onImage, uploading }: ToolbarProps) {
+/** The editor's buttons; `children` are tools that bring their own dialogs (the media library). */
+export function Toolbar({ editor, onLink, onImage, uploading, children }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -72,6 +74,7 @@ export function Toolbar({ editor, onLink, onImage, uploading }: ToolbarProps) {
           }}
         />
       </label>
+      {children}
     </div>
   );
 }
