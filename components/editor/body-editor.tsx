@@ -87,10 +87,15 @@ export function BodyEditor({ initial, editable, onChange, onBlur, onReady }: Pro
     onBlur,
   });
 
+  /**
+   * Puts an image in without replacing anything: an upload finishes seconds later, when the
+   * person may have selected other words (or the image before it) meanwhile. A drop keeps its
+   * place, as far as the document still reaches.
+   */
   function insert(content: JSONContent, position?: number) {
     if (!editor) return;
-    const chain = editor.chain().focus();
-    (position === undefined ? chain.insertContent(content) : chain.insertContentAt(position, content)).run();
+    const at = Math.min(position ?? editor.state.selection.to, editor.state.doc.content.size);
+    editor.chain().focus().insertContentAt(at, content).run();
   }
 
   uploadInto.current = (file, position) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { type LibraryImage, imageLabel } from "@/lib/media/library-image";
 
 /** One image, or between min and max of them (a gallery). */
@@ -61,7 +62,8 @@ export function LibraryPicker({ selection, mine = false, onChoose, onClose }: Pr
   }
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
 
-  return (
+  // In the body, not inside the form or editor that opened it.
+  return createPortal(
     <dialog
       ref={dialog}
       aria-labelledby="library-picker-title"
@@ -72,28 +74,27 @@ export function LibraryPicker({ selection, mine = false, onChoose, onClose }: Pr
         <h2 id="library-picker-title" className="font-serif text-xl font-bold">
           Choose from library
         </h2>
-        <form
-          role="search"
-          className="flex gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setQuery({ words, page: 1 });
-          }}
-        >
+        {/* Not a form: the picker opens inside other forms (the profile, the settings). */}
+        <div role="search" className="flex gap-2">
           <label className="flex-1">
             <span className="sr-only">Search the library</span>
             <input
               type="search"
               value={words}
               onChange={(event) => setWords(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key !== "Enter") return;
+                event.preventDefault();
+                setQuery({ words, page: 1 });
+              }}
               placeholder="Words in the alt text, caption, credit or file name"
               className="w-full rounded border border-stone-300 px-3 py-2"
             />
           </label>
-          <button type="submit" className="rounded border border-stone-300 px-3 py-2 hover:bg-stone-100">
+          <button type="button" onClick={() => setQuery({ words, page: 1 })} className="rounded border border-stone-300 px-3 py-2 hover:bg-stone-100">
             Search
           </button>
-        </form>
+        </div>
         {range && (
           <p aria-live="polite">
             Choose {range.min === range.max ? range.min : `${range.min} to ${range.max}`} images: {chosen.length} chosen.
@@ -153,7 +154,8 @@ export function LibraryPicker({ selection, mine = false, onChoose, onClose }: Pr
           </span>
         </div>
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 
