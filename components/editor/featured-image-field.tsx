@@ -66,29 +66,29 @@ export function FeaturedImageField({
         </>
       ) : (
         editable && (
-          <>
-            <ChooseFromLibrary
-              label="Choose featured image from library"
-              selection="one"
-              onChoose={([chosen]) => onChange({ id: chosen.id, src: chosen.src, alt: chosen.alt, caption: chosen.caption, credit: chosen.credit })}
+          <label className="block cursor-pointer rounded border border-dashed border-stone-400 px-3 py-4 text-center hover:bg-stone-100">
+            {uploading ? "Uploading…" : "Upload a featured image"}
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+              aria-label="Featured image"
+              disabled={uploading}
+              className="sr-only"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = "";
+                if (file) void upload(file);
+              }}
             />
-            <label className="block cursor-pointer rounded border border-dashed border-stone-400 px-3 py-4 text-center hover:bg-stone-100">
-              {uploading ? "Uploading…" : "Upload a featured image"}
-              <input
-                type="file"
-                accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
-                aria-label="Featured image"
-                disabled={uploading}
-                className="sr-only"
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  event.target.value = "";
-                  if (file) void upload(file);
-                }}
-              />
-            </label>
-          </>
+          </label>
         )
+      )}
+      {editable && !image.id && (
+        <ChooseFromLibrary
+          label="Choose featured image from library"
+          selection="one"
+          onChoose={([chosen]) => onChange({ id: chosen.id, src: chosen.src, alt: chosen.alt, caption: chosen.caption, credit: chosen.credit })}
+        />
       )}
       {error && (
         <p role="alert" className="text-red-800">

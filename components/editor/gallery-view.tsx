@@ -5,8 +5,8 @@ import { useState } from "react";
 import { ChooseFromLibrary } from "@/components/media/library-picker";
 import type { LibraryImage } from "@/lib/media/library-image";
 import { GALLERY_IMAGE_NODE, GALLERY_SIZE, GalleryImage, StoryGallery } from "@/lib/story-body/story-gallery";
+import { ImageTextFields } from "./image-text-fields";
 
-const inputClass = "mt-1 w-full rounded border border-stone-300 px-2 py-1 text-sm font-normal";
 
 /** A library image as a gallery picture, with the library's alt text, caption and credit as its own. */
 export function galleryImageContent(image: LibraryImage) {
@@ -49,7 +49,6 @@ function GalleryImageView({ node, updateAttributes, editor, getPos, deleteNode }
   const { src, alt, caption, credit, width, height } = node.attrs as Record<string, string | number | null>;
   const [problem, setProblem] = useState<string | null>(null);
   const editable = editor.isEditable;
-  const missingAlt = !String(alt ?? "").trim();
   function remove() {
     const position = getPos();
     const gallery = typeof position === "number" ? editor.state.doc.resolve(position).parent : null;
@@ -64,18 +63,7 @@ function GalleryImageView({ node, updateAttributes, editor, getPos, deleteNode }
       <img src={String(src)} alt={String(alt ?? "")} width={Number(width) || undefined} height={Number(height) || undefined} className="h-auto max-w-full" />
       {editable ? (
         <div className="mt-1 grid gap-1" contentEditable={false}>
-          <label className="text-xs font-medium">
-            Alt text {missingAlt && <span className="text-red-800">(required)</span>}
-            <input value={String(alt ?? "")} maxLength={500} onChange={(event) => updateAttributes({ alt: event.target.value })} className={inputClass} />
-          </label>
-          <label className="text-xs font-medium">
-            Caption
-            <input value={String(caption ?? "")} maxLength={1000} onChange={(event) => updateAttributes({ caption: event.target.value })} className={inputClass} />
-          </label>
-          <label className="text-xs font-medium">
-            Credit
-            <input value={String(credit ?? "")} maxLength={200} onChange={(event) => updateAttributes({ credit: event.target.value })} className={inputClass} />
-          </label>
+          <ImageTextFields attrs={node.attrs} onChange={updateAttributes} />
           <button type="button" onClick={remove} className="justify-self-start text-xs underline">
             Remove from gallery
           </button>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FilterSelect, filterFieldClass } from "@/components/desk/filter-select";
 import { MediaLibraryItem } from "@/components/media/media-library-item";
 import { Pagination, pageHref } from "@/components/public/pagination";
 import { LIBRARY_PAGE_SIZE, listLibrary, listUploaders, mediaUsages } from "@/db/queries/media-library";
@@ -9,7 +10,6 @@ import { requirePermission } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Media" };
 
-const fieldClass = "mt-1 block rounded border border-stone-300 px-2 py-1 font-normal";
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const MAX_PAGE = 10_000;
 
@@ -31,19 +31,9 @@ export default async function MediaPage({ searchParams }: PageProps<"/desk/media
       <form method="get" role="search" aria-label="Search the library" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="font-medium">
           Words
-          <input type="search" name="q" defaultValue={words} placeholder="Alt text, caption, credit, file name" className={`${fieldClass} w-72`} />
+          <input type="search" name="q" defaultValue={words} placeholder="Alt text, caption, credit, file name" className={`${filterFieldClass} w-72`} />
         </label>
-        <label className="font-medium">
-          Uploader
-          <select name="uploader" defaultValue={uploaderId ?? ""} className={fieldClass}>
-            <option value="">Anyone</option>
-            {uploaders.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Uploader" name="uploader" value={uploaderId} anyLabel="Anyone" options={uploaders.map((person) => ({ value: person.id, label: person.displayName }))} />
         <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 font-semibold text-white">
           Search
         </button>
