@@ -119,9 +119,13 @@ export const media = pgTable(
     width: integer("width").notNull(),
     height: integer("height").notNull(),
     bytes: integer("bytes").notNull(),
+    /** The library's defaults, offered wherever the image is placed (each use may change its own copy). */
+    alt: text("alt").notNull().default(""),
+    caption: text("caption").notNull().default(""),
+    credit: text("credit").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("media_uploaded_by_idx").on(t.uploadedBy, t.createdAt)],
+  (t) => [index("media_uploaded_by_idx").on(t.uploadedBy, t.createdAt), index("media_created_idx").on(t.createdAt)],
 );
 
 export const stories = pgTable(

@@ -32,6 +32,7 @@ function deskPages(world: XssWorld): Visit[] {
     { path: `/desk/calendar?view=month&date=${calendarDay}`, shows: story },
     { path: "/desk/notifications", shows: ["name", "headline", "notification"] },
     { path: "/desk/admin/audit", shows: ["name", "audit target", "audit note"] },
+    { path: `/desk/media?uploader=${world.person.id}`, shows: ["name", "media alt", "media caption", "media credit", "headline"] },
     { path: "/desk/admin/staff", shows: ["name"] },
     { path: "/desk/admin/sections", shows: ["section"] },
     { path: "/desk/admin/settings", shows: ["publication", "description"] },

@@ -23,32 +23,46 @@ export type GeneralAction =
   | "desk.enter"
   | "story.create"
   | "image.upload"
+  | "media.browse"
   | "desk.overview"
   | "admin.manage"
   | "profile.edit";
 
-export type Action = StoryAction | GeneralAction;
+/** What can be done to an upload in the media library. */
+export type ImageAction = "image.editDetails" | "image.delete";
+
+export type Action = StoryAction | GeneralAction | ImageAction;
 
 const EDITORIAL: readonly Role[] = ["editor", "admin"];
 const WRITER_EDITABLE: readonly StoryStatus[] = ["draft", "changes_requested"];
 
 const isStaff = (actor: Actor): actor is NonNullable<Actor> => actor !== null;
 const isEditorial = (actor: Actor) => isStaff(actor) && EDITORIAL.includes(actor.role);
+const isAdmin = (actor: Actor) => isStaff(actor) && actor.role === "admin";
 const owns = (actor: Actor, story: StoryScope) => isStaff(actor) && story.bylineIds.includes(actor.id);
+const uploaded = (actor: Actor, image: ImageScope) => isStaff(actor) && image.uploadedBy === actor.id;
 
 export function can(actor: Actor, action: GeneralAction): boolean;
 export function can(actor: Actor, action: StoryAction, story: StoryScope): boolean;
-export function can(actor: Actor, action: Action, story?: StoryScope): boolean {
+export function can(actor: Actor, action: ImageAction, image: ImageScope): boolean;
+export function can(actor: Actor, action: Action, scope?: StoryScope | ImageScope): boolean {
+  const story = scope as StoryScope | undefined;
   switch (action) {
+    case "image.editDetails":
+      // The desk's editors keep the library's wording right, as they do the stories'.
+      return isEditorial(actor) || uploaded(actor, scope as ImageScope);
+    case "image.delete":
+      return isAdmin(actor) || uploaded(actor, scope as ImageScope);
     case "desk.enter":
     case "story.create":
     case "image.upload":
+    case "media.browse":
     case "profile.edit":
       return isStaff(actor);
     case "desk.overview":
       return isEditorial(actor);
     case "admin.manage":
-      return isStaff(actor) && actor.role === "admin";
+      return isAdmin(actor);
     case "story.read":
       return story!.status === "published" || can(actor, "story.open", story!);
     case "story.open":
@@ -73,7 +87,7 @@ export type ImageScope = { uploadedBy: string | null };
  * image: their own uploads, and for admins, who run the publication, any upload.
  */
 export function canUseImage(actor: Actor, image: ImageScope): boolean {
-  return isStaff(actor) && (actor.role === "admin" || image.uploadedBy === actor.id);
+  return isAdmin(actor) || uploaded(actor, image);
 }
 
 /** Writers may only hand their own stories in and take them back; everything else is the desk's. */

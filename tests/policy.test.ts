@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STORY_STATUSES, type StoryStatus } from "@/db/schema";
-import { type Actor, type GeneralAction, type StoryAction, can, canTransition, canUseImage } from "@/lib/policy";
+import { type Actor, type GeneralAction, type ImageAction, type StoryAction, can, canTransition, canUseImage } from "@/lib/policy";
 import { TRANSITIONS, type TransitionName } from "@/lib/workflow/transitions";
 
 const OWNER = { id: "owner", role: "writer" } as const;
@@ -19,6 +19,7 @@ const generalRules: Record<GeneralAction, boolean[]> = {
   "desk.enter": [false, true, true, true, true],
   "story.create": [false, true, true, true, true],
   "image.upload": [false, true, true, true, true],
+  "media.browse": [false, true, true, true, true],
   "desk.overview": [false, false, false, true, true],
   "admin.manage": [false, false, false, false, true],
   "profile.edit": [false, true, true, true, true],
@@ -82,6 +83,21 @@ describe("policy: using an uploaded image as an avatar, logo or social image", (
     expect(canUseImage(OWNER, { uploadedBy: null })).toBe(false);
     expect(canUseImage(actors.admin, { uploadedBy: null })).toBe(true);
   });
+});
+
+describe("policy: the media library", () => {
+  // anonymous, writer (owner), writer (not owner), editor, admin; the owner uploaded it.
+  const imageRules: Record<ImageAction, boolean[]> = {
+    "image.editDetails": [false, true, false, true, true],
+    "image.delete": [false, true, false, false, true],
+  };
+  for (const [action, expected] of Object.entries(imageRules)) {
+    Object.entries(actors).forEach(([who, actor], column) => {
+      it(`${who} ${expected[column] ? "may" : "may not"} ${action} the owner's upload`, () => {
+        expect(can(actor, action as ImageAction, { uploadedBy: "owner" })).toBe(expected[column]);
+      });
+    });
+  }
 });
 
 describe("policy: transitions", () => {

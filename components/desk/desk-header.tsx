@@ -18,6 +18,7 @@ export function DeskHeader({ user, avatar, inReview, unread }: Props) {
         <nav aria-label="Desk" className="flex gap-4 text-sm">
           <Link href="/desk">Desk</Link>
           <Link href="/desk/stories">Stories</Link>
+          <Link href="/desk/media">Media</Link>
           {inReview !== null && (
             <Link href="/desk/review">
               Review <span className="rounded-full bg-stone-200 px-2 text-xs tabular-nums">{inReview}</span>

@@ -2,12 +2,14 @@
 
 import { useState } from "react";
 import { uploadImage } from "@/components/editor/upload-image";
+import { ChooseFromLibrary } from "@/components/media/library-picker";
 
 export type ImageChoice = { id: string; src: string } | null;
 
 /**
  * An image a form saves by reference (an avatar, the logo): uploading stores the file at once
- * through /api/uploads, but the choice, or its removal, counts only when the form is saved.
+ * through /api/uploads, but the choice, or its removal, counts only when the form is saved. The
+ * library offers earlier uploads (only one's own with `libraryMine`, as for an avatar).
  */
 export function ImageField({
   name,
@@ -16,6 +18,7 @@ export function ImageField({
   previewAlt,
   initial,
   previewClassName,
+  libraryMine = false,
 }: {
   name: string;
   label: string;
@@ -23,6 +26,7 @@ export function ImageField({
   previewAlt: string;
   initial: ImageChoice;
   previewClassName: string;
+  libraryMine?: boolean;
 }) {
   const [image, setImage] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +66,12 @@ export function ImageField({
             }}
           />
         </label>
+        <ChooseFromLibrary
+          label={`Choose ${label.toLowerCase()} from library`}
+          selection="one"
+          mine={libraryMine}
+          onChoose={([chosen]) => setImage({ id: chosen.id, src: chosen.src })}
+        />
         {image && (
           <button type="button" className="underline" onClick={() => setImage(null)}>
             {removeLabel}

@@ -34,6 +34,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         previewAlt="Your avatar"
         initial={profile.avatar}
         previewClassName="size-24 rounded-full"
+        libraryMine
       />
       <p className="text-xs text-stone-600">Shown on your author page. Changes count when you save the profile.</p>
       <button type="submit" disabled={pending} className="rounded bg-stone-900 px-4 py-2 font-semibold text-white disabled:opacity-60">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ChooseFromLibrary } from "@/components/media/library-picker";
 import { uploadImage } from "./upload-image";
 
 export type FeaturedImage = { id: string | null; src: string | null; alt: string; caption: string; credit: string };
@@ -81,6 +82,13 @@ export function FeaturedImageField({
             />
           </label>
         )
+      )}
+      {editable && !image.id && (
+        <ChooseFromLibrary
+          label="Choose featured image from library"
+          selection="one"
+          onChoose={([chosen]) => onChange({ id: chosen.id, src: chosen.src, alt: chosen.alt, caption: chosen.caption, credit: chosen.credit })}
+        />
       )}
       {error && (
         <p role="alert" className="text-red-800">

@@ -1,15 +1,17 @@
 "use client";
 
 import { type Editor, useEditorState } from "@tiptap/react";
+import type { ReactNode } from "react";
 import { PULL_QUOTE_NODE } from "@/lib/story-body/pull-quote";
 import { TableTools } from "./table-tools";
 import { type Tool, ToolButton } from "./tool-button";
 
 const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "Cmd" : "Ctrl";
 
-type ToolbarProps = { editor: Editor; onLink: () => void; onEmbed: () => void; onImage: (file: File) => void; uploading: boolean };
+type ToolbarProps = { editor: Editor; onLink: () => void; onEmbed: () => void; onImage: (file: File) => void; uploading: boolean; children?: ReactNode };
 
-export function Toolbar({ editor, onLink, onEmbed, onImage, uploading }: ToolbarProps) {
+/** The editor's buttons; `children` are tools that bring their own dialogs (the media library). */
+export function Toolbar({ editor, onLink, onEmbed, onImage, uploading, children }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -65,6 +67,7 @@ export function Toolbar({ editor, onLink, onEmbed, onImage, uploading }: Toolbar
           }}
         />
       </label>
+      {children}
     </div>
   );
 }

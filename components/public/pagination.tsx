@@ -29,8 +29,8 @@ export function pageHref(base: string, page: number): string {
   return page > 1 ? `${base === "/" ? "" : base}/page/${page}` : base;
 }
 
-/** Search results vary by query, so their pages stay in it: `?q=…&page=n`. */
-export function searchPageHref(base: string, page: number, params: Record<string, string>): string {
+/** Lists that vary by a query (search, the desk's filtered lists) keep their page in it: `?q=…&page=n`. */
+export function queryPageHref(base: string, page: number, params: Record<string, string>): string {
   const query = new URLSearchParams(params);
   if (page > 1) query.set("page", String(page));
   const search = query.toString();

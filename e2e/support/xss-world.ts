@@ -60,7 +60,7 @@ export type XssWorld = Awaited<ReturnType<typeof seedXssWorld>>;
  * One batch of payloads in every stored field a person can type into: an admin whose name and
  * bio carry them (so every desk page is open to them), a section, a tag, a live story, a story in
  * review with hostile links and comments, a scheduled story, a correction, a notification, an
- * audit entry and a preview link. Written straight to the database, as a client that got past
+ * audit entry, a preview link and the library's words for the image. Written straight to the database, as a client that got past
  * the forms would leave it; the live story is published by the server's own scheduler.
  */
 export async function seedXssWorld(batch: number, payloads: string[], image: { id: string }) {
@@ -122,6 +122,11 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
     ]);
     await tx.insert(schema.storyCorrections).values({ storyId: live.id, kind: "correction", note: carrying("correction", payloads), createdBy: person.id });
     await tx.insert(schema.notifications).values({ userId: person.id, kind: "comment", storyId: inReview.id, actorId: person.id, note: carrying("notification", payloads) });
+    // The library's own words for the shared image, and its uploader the batch's admin, so /desk/media lists it under them.
+    await tx
+      .update(schema.media)
+      .set({ alt: carrying("media alt", payloads), caption: carrying("media caption", payloads), credit: carrying("media credit", payloads), uploadedBy: person.id })
+      .where(eq(schema.media.id, image.id));
     await tx.insert(schema.auditLog).values({ actorId: person.id, action: "settings_changed", targetType: "publication", targetId: carrying("audit target", payloads), note: carrying("audit note", payloads) });
     const previewToken = crypto.randomBytes(32).toString("base64url");
     await tx.insert(schema.shareLinks).values({ storyId: inReview.id, createdBy: person.id, tokenHash: tokenHash(previewToken), expiresAt: inAnHour });

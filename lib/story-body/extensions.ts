@@ -7,6 +7,7 @@ import { PullQuote } from "./pull-quote";
 import { StoryImage } from "./story-image";
 import { Embed } from "./embed";
 import { storyTableExtensions } from "./story-table";
+import { GalleryImage, StoryGallery } from "./story-gallery";
 
 export const LINK_REL = "noopener noreferrer nofollow";
 
@@ -47,6 +48,8 @@ export const storyBodyExtensions: Extensions = [
   Embed,
   PullQuote,
   ...storyTableExtensions,
+  StoryGallery,
+  GalleryImage,
 ];
 
 export const STORY_NODE_TYPES = [
@@ -67,6 +70,8 @@ export const STORY_NODE_TYPES = [
   "tableRow",
   "tableHeader",
   "tableCell",
+  "storyGallery",
+  "galleryImage",
 ] as const;
 
 export const STORY_MARK_TYPES = ["bold", "italic", "strike", "link"] as const;

@@ -16,6 +16,8 @@ const LABELS: Record<string, string> = {
   tableRow: "table row",
   tableHeader: "table header cell",
   tableCell: "table cell",
+  storyGallery: "gallery",
+  galleryImage: "gallery image",
   bold: "bold",
   italic: "italic",
   strike: "strikethrough",

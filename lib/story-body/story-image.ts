@@ -40,6 +40,38 @@ function figcaption(caption: string, credit: string): DOMOutputSpec[] {
   return [["figcaption", {}, `${caption} `, creditSpan]];
 }
 
+/** The attributes of an image in a story (on its own or in a gallery), read back from pasted HTML. */
+export function storyImageAttributes() {
+  return {
+    src: { isRequired: true, validate: "string", rendered: false, parseHTML: (el: HTMLElement) => imageOf(el)?.getAttribute("src") ?? null },
+    alt: { default: "", validate: "string", rendered: false, parseHTML: (el: HTMLElement) => imageOf(el)?.getAttribute("alt") ?? "" },
+    caption: { default: "", validate: "string", rendered: false, parseHTML: (el: HTMLElement) => captionPart(el, "caption") },
+    credit: { default: "", validate: "string", rendered: false, parseHTML: (el: HTMLElement) => captionPart(el, "credit") },
+    width: { default: null, validate: "number|null", rendered: false, parseHTML: (el: HTMLElement) => dimension(el, "width") },
+    height: { default: null, validate: "number|null", rendered: false, parseHTML: (el: HTMLElement) => dimension(el, "height") },
+  };
+}
+
+/** parseHTML's getAttrs: only images uploaded here are kept (null), anything else is skipped (false). */
+export const isOurImage = (element: HTMLElement) => (isStoryMediaPath(imageOf(element)?.getAttribute("src")) ? null : false);
+
+/** What goes inside an image's figure: the image, then its caption and credit if it has them. */
+export function imageFigureContent(attrs: StoryImageAttrs): DOMOutputSpec[] {
+  const img: DOMOutputSpec = [
+    "img",
+    {
+      // Defence in depth: validation already refuses other sources, rendering never trusts that.
+      src: isStoryMediaPath(attrs.src) ? attrs.src : null,
+      alt: attrs.alt ?? "",
+      width: attrs.width,
+      height: attrs.height,
+      loading: "lazy",
+      decoding: "async",
+    },
+  ];
+  return [img, ...figcaption(attrs.caption ?? "", attrs.credit ?? "")];
+}
+
 /** A figure with one of our uploaded images, its alt text, caption and credit. */
 export const StoryImage = Node.create({
   name: STORY_IMAGE_NODE,
@@ -47,40 +79,17 @@ export const StoryImage = Node.create({
   atom: true,
   draggable: true,
 
-  addAttributes() {
-    return {
-      src: { isRequired: true, validate: "string", rendered: false, parseHTML: (el) => imageOf(el)?.getAttribute("src") ?? null },
-      alt: { default: "", validate: "string", rendered: false, parseHTML: (el) => imageOf(el)?.getAttribute("alt") ?? "" },
-      caption: { default: "", validate: "string", rendered: false, parseHTML: (el) => captionPart(el, "caption") },
-      credit: { default: "", validate: "string", rendered: false, parseHTML: (el) => captionPart(el, "credit") },
-      width: { default: null, validate: "number|null", rendered: false, parseHTML: (el) => dimension(el, "width") },
-      height: { default: null, validate: "number|null", rendered: false, parseHTML: (el) => dimension(el, "height") },
-    };
-  },
+  addAttributes: storyImageAttributes,
 
   // Pasted or dropped images from elsewhere are left out rather than kept as a story the server would refuse.
   parseHTML() {
-    const ours = (element: HTMLElement) => (isStoryMediaPath(imageOf(element)?.getAttribute("src")) ? null : false);
     return [
-      { tag: "figure[data-story-image]", getAttrs: ours },
-      { tag: "img[src]", getAttrs: ours },
+      { tag: "figure[data-story-image]", getAttrs: isOurImage },
+      { tag: "img[src]", getAttrs: isOurImage },
     ];
   },
 
   renderHTML({ node }) {
-    const attrs = node.attrs as StoryImageAttrs;
-    const img: DOMOutputSpec = [
-      "img",
-      {
-        // Defence in depth: validation already refuses other sources, rendering never trusts that.
-        src: isStoryMediaPath(attrs.src) ? attrs.src : null,
-        alt: attrs.alt ?? "",
-        width: attrs.width,
-        height: attrs.height,
-        loading: "lazy",
-        decoding: "async",
-      },
-    ];
-    return ["figure", { "data-story-image": "" }, img, ...figcaption(attrs.caption ?? "", attrs.credit ?? "")];
+    return ["figure", { "data-story-image": "" }, ...imageFigureContent(node.attrs as StoryImageAttrs)];
   },
 });

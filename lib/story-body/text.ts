@@ -16,7 +16,7 @@ function inlineText(node: JSONContent): string {
 
 // Text kept in attributes, read as blocks of their own: a table's caption comes before its cells.
 const TEXT_BEFORE_CONTENT: Record<string, string> = { table: "caption" };
-const TEXT_AFTER_CONTENT: Record<string, string> = { storyImage: "caption", pullQuote: "attribution" };
+const TEXT_AFTER_CONTENT: Record<string, string> = { storyImage: "caption", galleryImage: "caption", pullQuote: "attribution" };
 
 /**
  * The readable text of a story, one string per block: paragraphs and headings (also inside

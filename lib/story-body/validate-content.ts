@@ -3,8 +3,9 @@ import { isSafeHref } from "./href";
 import { isStoryMediaPath } from "./media-path";
 import { checkEmbed } from "./validate-embed";
 import { checkPullQuote, checkTable } from "./validate-blocks";
+import { GALLERY_SIZE } from "./story-gallery";
 
-const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
+export const IMAGE_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
 const LINK_TITLE_LIMIT = 500;
 const ORDERED_LIST_TYPES = new Set([null, "1", "a", "A", "i", "I"]);
 
@@ -37,11 +38,18 @@ function checkImage(node: ProseMirrorNode): string | null {
   return null;
 }
 
+function checkGallerySize(node: ProseMirrorNode): string | null {
+  const { min, max } = GALLERY_SIZE;
+  if (node.childCount >= min && node.childCount <= max) return null;
+  return `A gallery holds ${min} to ${max} images; one has ${node.childCount}.`;
+}
+
 function checkNode(node: ProseMirrorNode): string | null {
   switch (node.type.name) {
     case "heading":
       return node.attrs.level === 2 || node.attrs.level === 3 ? null : "Headings in a story can only be level 2 or 3.";
     case "storyImage":
+    case "galleryImage":
       return checkImage(node);
     case "embed":
       return checkEmbed(node);
@@ -49,6 +57,8 @@ function checkNode(node: ProseMirrorNode): string | null {
       return checkPullQuote(node);
     case "table":
       return checkTable(node);
+    case "storyGallery":
+      return checkGallerySize(node);
     case "orderedList": {
       const { start, type } = node.attrs;
       if (!Number.isInteger(start) || start < 0 || !ORDERED_LIST_TYPES.has(type)) {

@@ -26,7 +26,7 @@ export function submitChecklist(story: ChecklistStory): string[] {
   if (!story.sectionId) missing.push("Choose a section.");
   if (story.bylines.length === 0) missing.push("Add at least one byline.");
   if (story.featuredImageId && !story.featuredImageAlt.trim()) missing.push("Add alt text to the featured image.");
-  const withoutAlt = missingText(story.body as BodyNode, "storyImage", "alt");
+  const withoutAlt = missingText(story.body as BodyNode, "storyImage", "alt") + missingText(story.body as BodyNode, "galleryImage", "alt");
   if (withoutAlt > 0) missing.push(`Add alt text to ${withoutAlt === 1 ? "the image" : `${withoutAlt} images`} in the body.`);
   const withoutCaption = missingText(story.body as BodyNode, "table", "caption");
   if (withoutCaption > 0) missing.push(`Add a caption to ${withoutCaption === 1 ? "the table" : `${withoutCaption} tables`} in the body.`);

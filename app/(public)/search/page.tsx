@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Pagination, searchPageHref } from "@/components/public/pagination";
+import { Pagination, queryPageHref } from "@/components/public/pagination";
 import { SearchSnippet } from "@/components/public/search-snippet";
 import { StoryCard } from "@/components/public/story-card";
 import { formatNumber } from "@/lib/public/format";
@@ -71,7 +71,7 @@ export default async function SearchPage(props: PageProps<"/search">) {
           ))}
         </ol>
       )}
-      <Pagination page={pages.page} pageCount={pages.pageCount} href={(page) => searchPageHref("/search", page, { q })} />
+      <Pagination page={pages.page} pageCount={pages.pageCount} href={(page) => queryPageHref("/search", page, { q })} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect, filterFieldClass } from "@/components/desk/filter-select";
 import { listSections } from "@/db/queries/sections";
 import { DESK_SORTS, type DeskSort, listDeskStories } from "@/db/queries/stories";
 import { listBylineCandidates } from "@/db/queries/users";
@@ -11,7 +12,6 @@ import { createStoryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Stories" };
 
-const fieldClass = "mt-1 block rounded border border-stone-300 px-2 py-1 font-normal";
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function StoriesPage({ searchParams }: PageProps<"/desk/stories">) {
@@ -46,53 +46,14 @@ export default async function StoriesPage({ searchParams }: PageProps<"/desk/sto
       <form method="get" role="search" aria-label="Filter stories" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="font-medium">
           Search
-          <input type="search" name="q" defaultValue={text} maxLength={200} className={fieldClass} />
+          <input type="search" name="q" defaultValue={text} maxLength={200} className={filterFieldClass} />
         </label>
-        <label className="font-medium">
-          Status
-          <select name="status" defaultValue={status ?? ""} className={fieldClass}>
-            <option value="">Any</option>
-            {STORY_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {STATUS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="font-medium">
-          Section
-          <select name="section" defaultValue={sectionId ?? ""} className={fieldClass}>
-            <option value="">Any</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Status" name="status" value={status} anyLabel="Any" options={STORY_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))} />
+        <FilterSelect label="Section" name="section" value={sectionId} anyLabel="Any" options={sections.map((section) => ({ value: section.id, label: section.name }))} />
         {everyone && (
-          <label className="font-medium">
-            Author
-            <select name="author" defaultValue={authorId ?? ""} className={fieldClass}>
-              <option value="">Anyone</option>
-              {staff.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Author" name="author" value={authorId} anyLabel="Anyone" options={staff.map((person) => ({ value: person.id, label: person.displayName }))} />
         )}
-        <label className="font-medium">
-          Sort by
-          <select name="sort" defaultValue={sort} className={fieldClass}>
-            {Object.entries(DESK_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Sort by" name="sort" value={sort} options={Object.entries(DESK_SORTS).map(([value, label]) => ({ value, label }))} />
         <button type="submit" className="rounded border border-stone-400 px-3 py-1">
           Filter
         </button>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect, filterFieldClass } from "@/components/desk/filter-select";
 import { listAudit, listAuditActions } from "@/db/queries/audit";
 import { listStaff } from "@/db/queries/users";
 import { isDay } from "@/lib/calendar-days";
@@ -7,7 +8,6 @@ import { requirePermission } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const fieldClass = "mt-1 block rounded border border-stone-300 px-2 py-1 font-normal";
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const MAX_PAGE = 10_000;
 
@@ -38,33 +38,15 @@ export default async function AuditPage({ searchParams }: PageProps<"/desk/admin
     <section className="space-y-4">
       <h1 className="font-serif text-3xl font-bold">Audit log</h1>
       <form method="get" role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="font-medium">
-          Person
-          <select name="person" defaultValue={actorId ?? ""} className={fieldClass}>
-            <option value="">Anyone</option>
-            {staff.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="font-medium">
-          Action
-          <select name="action" defaultValue={action ?? ""} className={fieldClass}>
-            <option value="">Any</option>
-            {actions.map((candidate) => (
-              <option key={candidate}>{candidate}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Person" name="person" value={actorId} anyLabel="Anyone" options={staff.map((person) => ({ value: person.id, label: person.displayName }))} />
+        <FilterSelect label="Action" name="action" value={action} anyLabel="Any" options={actions.map((candidate) => ({ value: candidate, label: candidate }))} />
         <label className="font-medium">
           From (UTC)
-          <input type="date" name="from" defaultValue={from} className={fieldClass} />
+          <input type="date" name="from" defaultValue={from} className={filterFieldClass} />
         </label>
         <label className="font-medium">
           To (UTC)
-          <input type="date" name="to" defaultValue={to} className={fieldClass} />
+          <input type="date" name="to" defaultValue={to} className={filterFieldClass} />
         </label>
         <button type="submit" className="rounded border border-stone-400 px-3 py-1">
           Filter
