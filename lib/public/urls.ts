@@ -3,6 +3,8 @@ import { absoluteUrl } from "@/lib/media/public-url";
 
 export const storyPath = (story: { sectionSlug: string; slug: string }) => `/${story.sectionSlug}/${story.slug}`;
 export const sectionPath = (sectionSlug: string) => `/${sectionSlug}`;
+/** Standing pages share the first path segment with sections; neither may take the other's slug. */
+export const pagePath = (pageSlug: string) => `/${pageSlug}`;
 export const authorPath = (authorSlug: string) => `/authors/${authorSlug}`;
 export const tagPath = (tagSlug: string) => `/tags/${tagSlug}`;
 export const imageSrc = (image: { id: string; width: number }) => displaySrc(image.id, image.width);

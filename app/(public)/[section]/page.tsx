@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageHref } from "@/components/public/pagination";
+import { StandingPage } from "@/components/public/standing-page";
 import { StoryIndex } from "@/components/public/story-index";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { listMetadata } from "@/lib/public/page-metadata";
 import { isPlausibleSlug, pageNumber, paging } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
+import { standingPageAt, standingPageMetadata } from "@/lib/public/standing-page";
 import { publicState } from "@/lib/public/state";
 import { sectionPath } from "@/lib/public/urls";
 
@@ -24,6 +26,8 @@ async function load({ params, searchParams }: PageProps<"/[section]">) {
 }
 
 export async function generateMetadata(props: PageProps<"/[section]">): Promise<Metadata> {
+  const standing = await standingPageAt(props.params);
+  if (standing) return standingPageMetadata(standing);
   const [{ publication, section, pages }, origin] = await Promise.all([load(props), pageOrigin()]);
   return {
     ...listMetadata({
@@ -42,6 +46,8 @@ export async function generateMetadata(props: PageProps<"/[section]">): Promise<
 }
 
 export default async function SectionPage(props: PageProps<"/[section]">) {
+  const standing = await standingPageAt(props.params);
+  if (standing) return <StandingPage {...standing} />;
   const { publication, section, stories, pages } = await load(props);
   return (
     <StoryIndex

@@ -28,7 +28,7 @@ export default async function PreviewPage({ params }: PageProps<"/desk/stories/[
         headline={story.headline || "Untitled story"}
         dek={story.dek}
         sectionName={section?.name ?? null}
-        bylines={story.bylines}
+        bylines={story.kind === "page" ? [] : story.bylines}
         body={story.body}
       />
     </div>
