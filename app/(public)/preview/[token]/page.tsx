@@ -25,7 +25,7 @@ export default async function SharedPreviewPage({ params }: PageProps<"/preview/
         headline={story.headline || "Untitled story"}
         dek={story.dek}
         sectionName={section?.name ?? null}
-        bylines={story.bylines}
+        bylines={story.kind === "page" ? [] : story.bylines}
         body={story.body}
       />
     </div>
