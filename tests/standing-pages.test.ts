@@ -139,6 +139,19 @@ describe("writing a page", () => {
   });
 });
 
+describe("who may do what with a page", () => {
+  it("lets its writer hand it in but not approve or publish it, and keeps it from other writers", async () => {
+    const { writer, page } = await writtenPage();
+    await signInAs("writer");
+    expect(await save(page, { headline: "Taken over" })).toEqual({ kind: "error", error: "This story does not exist, or you cannot open it." });
+    session.user = { id: writer.id, email: writer.email, displayName: writer.displayName, role: "writer", sessionVersion: 1 };
+    expect(await step(page.id, "submit")).toHaveProperty("revision");
+    expect(await step(page.id, "approve")).toEqual({ error: "You don't have permission to do that." });
+    expect(await publicPageBySlug(page.slug)).toBeNull();
+    expect((await getEditableStory(page.id))!).toMatchObject({ status: "in_review", headline: page.headline });
+  });
+});
+
 describe("publishing a page", () => {
   it("goes through review to its own address, the footer and the sitemap, and nowhere stories are listed", async () => {
     const { page } = await writtenPage();

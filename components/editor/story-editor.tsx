@@ -301,6 +301,7 @@ export function StoryEditor(props: Props) {
             pendingUpdate={pendingUpdate}
             timezone={props.timezone}
             missing={missingToApprove}
+            offersPublicNote={isStory}
             onStep={transition}
           />
           <SubmitPanel
