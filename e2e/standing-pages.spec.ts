@@ -84,11 +84,19 @@ test("a writer writes the ethics policy, an editor publishes it, and it takes it
   expect(links.indexOf("Ethics policy")).toBeLessThan(links.indexOf("About us"));
 
   await admin.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: "Footer" }).click();
+  const adminOrder = () => admin.getByRole("list", { name: "Footer pages" }).getByRole("listitem").evaluateAll((items) => items.map((item) => item.getAttribute("aria-label")));
+  await expect(admin.getByRole("list", { name: "Footer pages" }).getByRole("listitem", { name: "About us" })).toBeVisible();
+  const before = await adminOrder();
+  const at = before.indexOf("About us");
   await admin.getByRole("button", { name: "Move About us up" }).last().click();
   await expect(admin.getByRole("status").filter({ hasText: "Footer order saved." })).toBeVisible();
+  const after = [...before];
+  [after[at - 1], after[at]] = [after[at], after[at - 1]];
+  await expect.poll(adminOrder).toEqual(after);
+  // Readers' footers follow the admins' order at once.
   await reader.reload();
   links = await footerLinks(reader);
-  expect(links.indexOf("About us")).toBeLessThan(links.indexOf("Ethics policy"));
+  expect(links.slice(0, -2)).toEqual(after);
   expect(links.slice(-2)).toEqual(["Corrections", "RSS feed"]);
 
   // Machines: the sitemap lists the page; the feeds and the news sitemap are for stories only.
