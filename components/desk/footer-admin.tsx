@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { moveFooterPageAction } from "@/app/(desk)/desk/admin/footer/actions";
 import { FormMessage } from "@/components/ui/form-message";
+import { MoveButtons } from "./move-buttons";
 
 const smallButton = "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 disabled:opacity-50";
 
@@ -16,15 +17,7 @@ export function FooterPageRow({ page, first, last }: { page: Page; first: boolea
         <span className="font-medium">{page.headline}</span>
         <span className="font-mono text-stone-600">/{page.slug}</span>
         <span className="ml-auto flex gap-1">
-          {(["up", "down"] as const).map((direction) => (
-            <form key={direction} action={move}>
-              <input type="hidden" name="pageId" value={page.id} />
-              <input type="hidden" name="direction" value={direction} />
-              <button type="submit" disabled={direction === "up" ? first : last} aria-label={`Move ${page.headline} ${direction}`} className={smallButton}>
-                {direction === "up" ? "↑" : "↓"}
-              </button>
-            </form>
-          ))}
+          <MoveButtons action={move} idField="pageId" id={page.id} name={page.headline} first={first} last={last} className={smallButton} />
         </span>
       </div>
       <FormMessage error={state.error} success={state.success} />
