@@ -35,6 +35,10 @@ export const STORY_STATUSES = [
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 export const storyStatusEnum = pgEnum("story_status", STORY_STATUSES);
 
+/** A story is news in a section; a page is a standing page (About, Ethics policy…) at /<slug>. */
+export const STORY_KINDS = ["story", "page"] as const;
+export type StoryKind = (typeof STORY_KINDS)[number];
+
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -132,6 +136,7 @@ export const stories = pgTable(
   "stories",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").$type<StoryKind>().notNull().default("story"),
     headline: text("headline").notNull().default(""),
     dek: text("dek").notNull().default(""),
     slug: text("slug"),
@@ -169,6 +174,7 @@ export const stories = pgTable(
     index("stories_section_published_idx").on(t.sectionId, t.publishedAt),
     index("stories_scheduled_idx").on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
     index("stories_updated_idx").on(t.updatedAt),
+    check("stories_kind", sql`${t.kind} IN ('story', 'page')`),
   ],
 );
 
@@ -531,4 +537,31 @@ export const emailDigests = pgTable(
     coversUntil: timestamp("covers_until", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+/**
+ * The live version of every public standing page: written by the same publishing steps as
+ * public_stories, removed by unpublish. Kept apart from public_stories so no list of stories
+ * (home, sections, feeds, search, sitemaps of news) can ever include a page.
+ */
+export const publicPages = pgTable(
+  "public_pages",
+  {
+    storyId: uuid("story_id")
+      .primaryKey()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    headline: text("headline").notNull(),
+    dek: text("dek").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    seoTitle: text("seo_title").notNull(),
+    seoDescription: text("seo_description").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    /** When an update last went live; null until the first one. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    liveRevision: integer("live_revision").notNull(),
+    /** Place in the footer navigation, which admins order; a page going live for the first time comes last. */
+    footerPosition: integer("footer_position").notNull(),
+  },
+  (t) => [uniqueIndex("public_pages_slug_unique").on(t.slug), index("public_pages_footer_idx").on(t.footerPosition)],
 );

@@ -25,6 +25,8 @@ function deskPages(world: XssWorld): Visit[] {
   return [
     { path: "/desk", shows: ["name"] },
     { path: "/desk/stories", shows: [...story, "name"] },
+    { path: "/desk/pages", shows: story },
+    { path: `/desk/stories/${world.page.id}/edit`, shows: ["headline", "dek", "body", "body caption", "body credit"] },
     { path: `/desk/stories/${world.inReview.id}/edit`, shows: ["headline", "dek", "body", "body caption", "body credit", "comment", "name"] },
     { path: `/desk/stories/${world.live.id}/edit`, shows: ["headline", "dek", "body", "body caption", "body credit"] },
     { path: `/desk/stories/${world.inReview.id}/preview`, shows: ["headline", "dek", "body", "body caption", "body credit", "name"] },
@@ -35,6 +37,7 @@ function deskPages(world: XssWorld): Visit[] {
     { path: `/desk/media?uploader=${world.person.id}`, shows: ["name", "media alt", "media caption", "media credit", "headline"] },
     { path: "/desk/admin/staff", shows: ["name"] },
     { path: "/desk/admin/sections", shows: ["section"] },
+    { path: "/desk/admin/footer", shows: story },
     { path: "/desk/admin/settings", shows: ["publication", "description"] },
     { path: "/desk/profile", shows: ["name", "bio"] },
   ];
@@ -46,6 +49,7 @@ function publicPages(world: XssWorld, payloads: string[]): Visit[] {
     { path: "/", shows: [...site, "headline"] },
     { path: `/${world.section.slug}`, shows: [...site, "section", "headline", "dek"] },
     { path: world.livePath, shows: [...site, "headline", "dek", "body", "body caption", "body credit", "featured caption", "featured credit", "name", "tag", "correction"] },
+    { path: world.pagePath, shows: [...site, "headline", "dek", "body", "body caption", "body credit"] },
     { path: `/authors/${world.person.slug}`, shows: [...site, "name", "bio", "headline"] },
     { path: `/tags/${world.storyTag.slug}`, shows: [...site, "tag", "headline"] },
     { path: `/search?q=${world.searchWord}`, shows: [...site, "headline"] },
@@ -114,6 +118,7 @@ for (const [index, payloads] of BATCHES.entries()) {
     const restoreSettings = await putPayloadsInSettings(payloads);
     try {
       await waitUntilLive(request, world.livePath);
+      await waitUntilLive(request, world.pagePath);
       const desk = await signedInContext(browser, `2001:db8::55:${index}1`, world.person.email, world.password);
       const notShown = await visitAll(desk.page, deskPages(world), desk.alarms);
       await desk.context.close();

@@ -31,7 +31,8 @@ export async function storyPreview(story: EditableStory): Promise<StoryPageStory
       caption: story.featuredImageCaption,
       credit: story.featuredImageCredit,
     },
-    bylines,
+    // A standing page shows no bylines, as readers see it.
+    bylines: story.kind === "page" ? [] : bylines,
     // Stored bodies passed parseStoryBody when they were saved.
     bodyHtml: renderStoryBodyHtml(story.body as JSONContent),
     wordCount: story.wordCount,

@@ -21,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const publication = await publicState();
   await tagPage(cacheTags.site);
-  const sections = (await reads.sections(publication.version)).filter((section) => !section.hidden);
+  const [allSections, pages] = await Promise.all([reads.sections(publication.version), reads.pages(publication.version)]);
+  const sections = allSections.filter((section) => !section.hidden);
   return (
     <div
       lang={publication.language}
@@ -37,7 +38,7 @@ export default async function PublicLayout({ children }: { children: React.React
       <main id="content" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
-      <SiteFooter name={publication.name} />
+      <SiteFooter name={publication.name} pages={pages} />
     </div>
   );
 }

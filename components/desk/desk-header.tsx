@@ -19,6 +19,7 @@ export function DeskHeader({ user, avatar, inReview, unread }: Props) {
           <Link href="/desk">Desk</Link>
           <Link href="/desk/stories">Stories</Link>
           <Link href="/desk/media">Media</Link>
+          <Link href="/desk/pages">Pages</Link>
           {inReview !== null && (
             <Link href="/desk/review">
               Review <span className="rounded-full bg-stone-200 px-2 text-xs tabular-nums">{inReview}</span>
@@ -29,6 +30,7 @@ export function DeskHeader({ user, avatar, inReview, unread }: Props) {
             <>
               <Link href="/desk/admin/staff">Staff</Link>
               <Link href="/desk/admin/sections">Sections</Link>
+              <Link href="/desk/admin/footer">Footer</Link>
               <Link href="/desk/admin/settings">Settings</Link>
               <Link href="/desk/admin/audit">Audit log</Link>
               <Link href="/desk/admin/email">Email</Link>

@@ -9,6 +9,7 @@ import {
   renameSectionAction,
 } from "@/app/(desk)/desk/admin/sections/actions";
 import { FormMessage } from "@/components/ui/form-message";
+import { MoveButtons } from "./move-buttons";
 
 const fieldClass = "mt-1 block rounded border border-stone-300 px-2 py-1 font-normal";
 const smallButton = "rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100 disabled:opacity-50";
@@ -62,15 +63,7 @@ export function SectionRow({ section, first, last }: { section: Section; first: 
           {section.hidden && " · hidden"}
         </span>
         <span className="ml-auto flex gap-1">
-          {(["up", "down"] as const).map((direction) => (
-            <form key={direction} action={move}>
-              <input type="hidden" name="sectionId" value={section.id} />
-              <input type="hidden" name="direction" value={direction} />
-              <button type="submit" disabled={direction === "up" ? first : last} aria-label={`Move ${section.name} ${direction}`} className={smallButton}>
-                {direction === "up" ? "↑" : "↓"}
-              </button>
-            </form>
-          ))}
+          <MoveButtons action={move} idField="sectionId" id={section.id} name={section.name} first={first} last={last} className={smallButton} />
           <form action={hide}>
             <input type="hidden" name="sectionId" value={section.id} />
             <input type="hidden" name="hidden" value={String(!section.hidden)} />

@@ -15,6 +15,8 @@ type Props = {
   pendingUpdate: boolean;
   timezone: string;
   missing: string[];
+  /** Stories may carry a public correction or update note with an update; standing pages do not. */
+  offersPublicNote: boolean;
   onStep: (step: PublishingStep, extras: Extras) => Promise<string | null>;
 };
 
@@ -23,7 +25,7 @@ const primaryClass = "rounded bg-stone-900 px-4 py-2 font-semibold text-white di
 const fieldClass = "mt-1 w-full rounded border border-stone-300 px-3 py-2 font-normal";
 
 /** The editor's publishing desk: schedule, publish, update, unpublish — whichever the story's status allows. */
-export function PublishingPanel({ steps, status, publishAt, publishedAt, pendingUpdate, timezone, missing, onStep }: Props) {
+export function PublishingPanel({ steps, status, publishAt, publishedAt, pendingUpdate, timezone, missing, offersPublicNote, onStep }: Props) {
   const [when, setWhen] = useState("");
   const [reason, setReason] = useState("");
   const [noteKind, setNoteKind] = useState<"" | "correction" | "update">("");
@@ -93,14 +95,16 @@ export function PublishingPanel({ steps, status, publishAt, publishedAt, pending
       {offers("publishUpdate") && pendingUpdate && (
         <fieldset className="space-y-2 rounded border border-stone-300 p-3">
           <legend className="px-1 font-medium">Update for readers</legend>
-          <label className="block font-medium">
-            Public note
-            <select value={noteKind} onChange={(event) => setNoteKind(event.target.value as typeof noteKind)} className={fieldClass}>
-              <option value="">None</option>
-              <option value="correction">Correction</option>
-              <option value="update">Update</option>
-            </select>
-          </label>
+          {offersPublicNote && (
+            <label className="block font-medium">
+              Public note
+              <select value={noteKind} onChange={(event) => setNoteKind(event.target.value as typeof noteKind)} className={fieldClass}>
+                <option value="">None</option>
+                <option value="correction">Correction</option>
+                <option value="update">Update</option>
+              </select>
+            </label>
+          )}
           {noteKind && (
             <label className="block font-medium">
               Note text

@@ -67,6 +67,8 @@ function fieldsOf(story: ClientStory): Fields {
 export function StoryEditor(props: Props) {
   const { initial, sections, staff, editable, mayChangeBylines, maySubmit, mayWithdraw } = props;
   const router = useRouter();
+  // A standing page has no section, tags, bylines or featured image of its own.
+  const isStory = initial.kind === "story";
   const [fields, setFields] = useState<Fields>(() => fieldsOf(initial));
   const [editor, setEditor] = useState<Editor | null>(null);
   const [words, setWords] = useState(initial.wordCount);
@@ -172,7 +174,7 @@ export function StoryEditor(props: Props) {
   }
 
   const [missing, missingToApprove] = useMemo(() => {
-    const story = { ...fields, bylines, body: editor ? editor.getJSON() : initial.body };
+    const story = { ...fields, kind: initial.kind, bylines, body: editor ? editor.getJSON() : initial.body };
     return [submitChecklist(story), publishChecklist(story)];
   },
     // Words stand in for body changes, so the checklist follows the text without a re-render per keystroke.
@@ -300,6 +302,7 @@ export function StoryEditor(props: Props) {
             pendingUpdate={pendingUpdate}
             timezone={props.timezone}
             missing={missingToApprove}
+            offersPublicNote={isStory}
             onStep={transition}
           />
           <SubmitPanel
@@ -317,37 +320,41 @@ export function StoryEditor(props: Props) {
             readSelection={readSelection}
             isAnchorFound={(anchor) => !editorRef.current || locateAnchor(editorRef.current.state.doc, anchor) !== null}
           />
-          <BylinePicker
-            bylines={bylines}
-            staff={staff}
-            editable={editable && mayChangeBylines}
-            onChange={(next) => {
-              setBylines(next);
-              bylinesRef.current = next;
-              autosave.changed();
-            }}
-          />
-          <FeaturedImageField
-            image={{
-              id: fields.featuredImageId,
-              src: featuredSrc,
-              alt: fields.featuredImageAlt,
-              caption: fields.featuredImageCaption,
-              credit: fields.featuredImageCredit,
-            }}
-            editable={editable}
-            onChange={(image) => {
-              setFeaturedSrc(image.src);
-              featuredSrcRef.current = image.src;
-              changeFields({
-                featuredImageId: image.id,
-                featuredImageAlt: image.alt,
-                featuredImageCaption: image.caption,
-                featuredImageCredit: image.credit,
-              });
-            }}
-          />
-          <MetadataFields fields={fields} sections={sections} editable={editable} onChange={changeFields} />
+          {isStory && (
+            <>
+              <BylinePicker
+                bylines={bylines}
+                staff={staff}
+                editable={editable && mayChangeBylines}
+                onChange={(next) => {
+                  setBylines(next);
+                  bylinesRef.current = next;
+                  autosave.changed();
+                }}
+              />
+              <FeaturedImageField
+                image={{
+                  id: fields.featuredImageId,
+                  src: featuredSrc,
+                  alt: fields.featuredImageAlt,
+                  caption: fields.featuredImageCaption,
+                  credit: fields.featuredImageCredit,
+                }}
+                editable={editable}
+                onChange={(image) => {
+                  setFeaturedSrc(image.src);
+                  featuredSrcRef.current = image.src;
+                  changeFields({
+                    featuredImageId: image.id,
+                    featuredImageAlt: image.alt,
+                    featuredImageCaption: image.caption,
+                    featuredImageCredit: image.credit,
+                  });
+                }}
+              />
+            </>
+          )}
+          <MetadataFields fields={fields} sections={isStory ? sections : null} editable={editable} onChange={changeFields} />
         </aside>
       </div>
       {autosave.conflict && (

@@ -19,7 +19,8 @@ function Counter({ length, min, max }: { length: number; min?: number; max: numb
 
 type Props = {
   fields: Fields;
-  sections: Section[];
+  /** Null for a standing page, which has neither section nor tags. */
+  sections: Section[] | null;
   editable: boolean;
   onChange: (patch: Partial<Fields>) => void;
 };
@@ -56,38 +57,42 @@ export function MetadataFields({ fields, sections, editable, onChange }: Props) 
   const derivedSlug = slugify(fields.headline);
   return (
     <div className="space-y-4 text-sm">
-      <label className="block font-medium">
-        Section
-        <select
-          value={fields.sectionId ?? ""}
-          disabled={!editable}
-          onChange={(event) => onChange({ sectionId: event.target.value || null })}
-          className={inputClass}
-        >
-          <option value="">Choose a section</option>
-          {sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {section.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div>
-        <label className="block font-medium">
-          Tags
-          <input
-            value={fields.tags.join(", ")}
-            disabled={!editable}
-            aria-describedby="tags-hint"
-            onChange={(event) => onChange({ tags: event.target.value.split(",").map((tag) => tag.trimStart()) })}
-            placeholder="harbour, council"
-            className={inputClass}
-          />
-        </label>
-        <p id="tags-hint" className="text-xs text-stone-500">
-          Separate tags with commas.
-        </p>
-      </div>
+      {sections && (
+        <>
+          <label className="block font-medium">
+            Section
+            <select
+              value={fields.sectionId ?? ""}
+              disabled={!editable}
+              onChange={(event) => onChange({ sectionId: event.target.value || null })}
+              className={inputClass}
+            >
+              <option value="">Choose a section</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.id}>
+                  {section.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div>
+            <label className="block font-medium">
+              Tags
+              <input
+                value={fields.tags.join(", ")}
+                disabled={!editable}
+                aria-describedby="tags-hint"
+                onChange={(event) => onChange({ tags: event.target.value.split(",").map((tag) => tag.trimStart()) })}
+                placeholder="harbour, council"
+                className={inputClass}
+              />
+            </label>
+            <p id="tags-hint" className="text-xs text-stone-500">
+              Separate tags with commas.
+            </p>
+          </div>
+        </>
+      )}
       <div>
         <label className="block font-medium">
           Slug

@@ -113,7 +113,7 @@ export async function bringPublishedStoriesLive(): Promise<number> {
     .select({ id: stories.id })
     .from(stories)
     .leftJoin(publicStories, eq(publicStories.storyId, stories.id))
-    .where(and(eq(stories.status, "published"), isNull(publicStories.storyId)));
+    .where(and(eq(stories.kind, "story"), eq(stories.status, "published"), isNull(publicStories.storyId)));
   for (const story of missing) {
     await db().transaction((tx) => putStoryLive(tx, story.id, { actorId: null }));
   }

@@ -3,13 +3,14 @@ import { type SQL, and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql } fro
 import type { StoryScope } from "@/lib/policy";
 import { db, type Transaction } from "../client";
 import { displaySrc } from "@/lib/media/file-names";
-import { type StoryStatus, media, sections, stories, storyBylines, users } from "../schema";
+import { type StoryKind, type StoryStatus, media, sections, stories, storyBylines, users } from "../schema";
 import { storyTagNames } from "./tags";
 
 export type Byline = { id: string; displayName: string };
 
 export type EditableStory = {
   id: string;
+  kind: StoryKind;
   status: StoryStatus;
   revision: number;
   headline: string;
@@ -64,6 +65,7 @@ export async function loadEditableStory(tx: Transaction, id: string): Promise<Ed
   const [story] = await tx
     .select({
       id: stories.id,
+      kind: stories.kind,
       status: stories.status,
       revision: stories.revision,
       headline: stories.headline,
@@ -104,12 +106,12 @@ export async function getEditableStory(id: string) {
   return loadEditableStory(db(), id);
 }
 
-/** A new draft with its creator as the only byline. */
-export async function createDraft(authorId: string): Promise<string> {
+/** A new draft with its creator as the only byline (for a page, what makes it theirs to edit). */
+export async function createDraft(authorId: string, kind: StoryKind = "story"): Promise<string> {
   return db().transaction(async (tx) => {
     const [story] = await tx
       .insert(stories)
-      .values({ createdBy: authorId, lastEditedBy: authorId, body: { type: "doc", content: [{ type: "paragraph" }] } })
+      .values({ kind, createdBy: authorId, lastEditedBy: authorId, body: { type: "doc", content: [{ type: "paragraph" }] } })
       .returning({ id: stories.id });
     await tx.insert(storyBylines).values({ storyId: story.id, userId: authorId, position: 0 });
     return story.id;
@@ -124,7 +126,7 @@ export const DESK_SORTS = {
 } as const;
 export type DeskSort = keyof typeof DESK_SORTS;
 
-export type DeskListFilters = { status?: StoryStatus; sectionId?: string; authorId?: string; text?: string; sort?: DeskSort };
+export type DeskListFilters = { kind?: StoryKind; status?: StoryStatus; sectionId?: string; authorId?: string; text?: string; sort?: DeskSort };
 
 const ORDER: Record<DeskSort, SQL[]> = {
   edited: [desc(stories.updatedAt)],
@@ -140,6 +142,7 @@ export async function listDeskStories(scope: { userId: string; everyone: boolean
   // Matches the words anywhere in the headline or dek; % and _ are literal here.
   const pattern = filters.text && `%${filters.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
   const conditions = [
+    eq(stories.kind, filters.kind ?? "story"),
     scope.everyone ? undefined : bylineOf(scope.userId),
     filters.status ? eq(stories.status, filters.status) : undefined,
     filters.sectionId ? eq(stories.sectionId, filters.sectionId) : undefined,
@@ -150,6 +153,7 @@ export async function listDeskStories(scope: { userId: string; everyone: boolean
     .select({
       id: stories.id,
       headline: stories.headline,
+      slug: stories.slug,
       status: stories.status,
       sectionName: sections.name,
       updatedAt: stories.updatedAt,

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { slugify } from "@/lib/slug";
 import { db } from "../client";
 import { stories, storyBylines } from "../schema";
+import { freePageSlug, pageAddressProblem } from "./pages";
 import { type EditableStory, freeSlug, isSlugTaken, loadEditableStory } from "./stories";
 import { type RevisionReason, recordRevision } from "./story-revisions";
 import { replaceStoryTags } from "./tags";
@@ -45,18 +46,22 @@ export async function saveStoryDraft(
 ): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     const [locked] = await tx
-      .select({ revision: stories.revision, status: stories.status })
+      .select({ revision: stories.revision, status: stories.status, kind: stories.kind })
       .from(stories)
       .where(eq(stories.id, storyId))
       .for("update");
     if (!locked) return { kind: "missing" };
     if (locked.revision !== baseRevision) return { kind: "conflict", current: (await loadEditableStory(tx, storyId))! };
+    // A page has no section, tags or featured image, whatever a request sends.
+    if (locked.kind === "page") draft = { ...draft, sectionId: null, tags: [], featuredImageId: null };
 
     let slug = draft.slugLocked ? draft.slug : slugify(draft.headline);
     if (draft.slugLocked && slug && (await isSlugTaken(tx, slug, storyId))) {
       return { kind: "invalid", error: `The slug "${slug}" is already used by another story.` };
     }
-    if (!draft.slugLocked && slug) slug = await freeSlug(tx, slug, storyId);
+    const addressProblem = locked.kind === "page" && draft.slugLocked && slug ? await pageAddressProblem(tx, slug) : null;
+    if (addressProblem) return { kind: "invalid", error: addressProblem };
+    if (!draft.slugLocked && slug) slug = locked.kind === "page" ? await freePageSlug(tx, slug, storyId) : await freeSlug(tx, slug, storyId);
 
     const [saved] = await tx
       .update(stories)

@@ -5,6 +5,7 @@ import { TRANSITIONS, type TransitionName, canStartFrom } from "@/lib/workflow/t
 import { db, type Transaction } from "../client";
 import { auditLog, stories } from "../schema";
 import { type PublicNote, putStoryLive, takeStoryDown } from "./live-stories";
+import { pageAddressProblem, putPageLive, takePageDown } from "./pages";
 import { notifyAboutTransition } from "./notifications";
 import { loadEditableStory } from "./stories";
 import { recordRevision } from "./story-revisions";
@@ -61,7 +62,7 @@ export async function transitionInTransaction(
 ): Promise<TransitionResult> {
   const transition = TRANSITIONS[name];
   const [locked] = await tx
-    .select({ status: stories.status, revision: stories.revision, pendingUpdate: stories.pendingUpdate })
+    .select({ status: stories.status, revision: stories.revision, pendingUpdate: stories.pendingUpdate, kind: stories.kind })
     .from(stories)
     .where(eq(stories.id, storyId))
     .for("update");
@@ -72,6 +73,9 @@ export async function transitionInTransaction(
   const story = (await loadEditableStory(tx, storyId))!;
   if (transition.checklist) {
     const missing = transition.checklist === "publish" ? publishChecklist(story) : submitChecklist(story);
+    // A section may have taken the page's address since it was saved.
+    const addressProblem = story.kind === "page" && transition.checklist === "publish" && story.slug ? await pageAddressProblem(tx, story.slug) : null;
+    if (addressProblem) missing.push(addressProblem);
     if (missing.length > 0) return { kind: "checklist", missing };
   }
   const [updated] = await tx
@@ -80,8 +84,9 @@ export async function transitionInTransaction(
     .where(eq(stories.id, storyId))
     .returning({ revision: stories.revision });
 
-  if (GOES_LIVE.includes(name)) await putStoryLive(tx, storyId, { actorId, note: options.publicNote });
-  if (name === "unpublish") await takeStoryDown(tx, storyId);
+  const isPage = locked.kind === "page";
+  if (GOES_LIVE.includes(name)) await (isPage ? putPageLive(tx, storyId) : putStoryLive(tx, storyId, { actorId, note: options.publicNote }));
+  if (name === "unpublish") await (isPage ? takePageDown(tx, storyId) : takeStoryDown(tx, storyId));
 
   await recordRevision(tx, { ...story, status: transition.to, revision: updated.revision }, name, actorId);
   await tx.insert(auditLog).values({

@@ -59,8 +59,9 @@ export type XssWorld = Awaited<ReturnType<typeof seedXssWorld>>;
 /**
  * One batch of payloads in every stored field a person can type into: an admin whose name and
  * bio carry them (so every desk page is open to them), a section, a tag, a live story, a story in
- * review with hostile links and comments, a scheduled story, a correction, a notification, an
- * audit entry, a preview link and the library's words for the image. Written straight to the database, as a client that got past
+ * review with hostile links and comments, a scheduled story, a standing page, a correction, a
+ * notification, an audit entry, a preview link and the library's words for the image. Written
+ * straight to the database, as a client that got past
  * the forms would leave it; the live story is published by the server's own scheduler.
  */
 export async function seedXssWorld(batch: number, payloads: string[], image: { id: string }) {
@@ -113,6 +114,23 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
       return row;
     };
     const live = await story("live", "scheduled", liveBody(payloads, imageSrc, searchWord), new Date());
+    // A standing page, published by the scheduler like the live story: at /<slug>, in every footer.
+    const [page] = await tx
+      .insert(schema.stories)
+      .values({
+        kind: "page",
+        headline: carrying("headline", payloads),
+        dek: carrying("dek", payloads),
+        slug: `xss-page-${batch}-${tag}`,
+        body: liveBody(payloads, imageSrc, searchWord),
+        status: "scheduled",
+        publishAt: new Date(),
+        firstSubmittedAt: new Date(),
+        createdBy: person.id,
+        seoDescription: Array.from(carrying("seo description", payloads)).slice(0, 160).join(""),
+      })
+      .returning();
+    await tx.insert(schema.storyBylines).values({ storyId: page.id, userId: person.id, position: 0 });
     const inReview = await story("in-review", "in_review", hostileBody(payloads, imageSrc), null);
     const scheduled = await story("scheduled", "scheduled", liveBody(payloads, imageSrc, searchWord), inAnHour);
 
@@ -130,10 +148,10 @@ export async function seedXssWorld(batch: number, payloads: string[], image: { i
     await tx.insert(schema.auditLog).values({ actorId: person.id, action: "settings_changed", targetType: "publication", targetId: carrying("audit target", payloads), note: carrying("audit note", payloads) });
     const previewToken = crypto.randomBytes(32).toString("base64url");
     await tx.insert(schema.shareLinks).values({ storyId: inReview.id, createdBy: person.id, tokenHash: tokenHash(previewToken), expiresAt: inAnHour });
-    return { person, section, storyTag, live, inReview, scheduled, previewToken };
+    return { person, section, storyTag, live, page, inReview, scheduled, previewToken };
   });
   await bumpPublicVersion();
-  return { ...world, searchWord, livePath: `/${world.section.slug}/${world.live.slug}`, password: STAFF_PASSWORD };
+  return { ...world, searchWord, livePath: `/${world.section.slug}/${world.live.slug}`, pagePath: `/${world.page.slug}`, password: STAFF_PASSWORD };
 }
 
 /** The publication's name and description carry the batch too; the original is put back by `restore`. */

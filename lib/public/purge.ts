@@ -56,6 +56,10 @@ export async function purgeStoryChange(storyId: string, before: StoryFootprint |
   const tags = [cacheTags.story(storyId), cacheTags.home, cacheTags.feeds, cacheTags.corrections, cacheTags.unknownAddresses];
   for (const footprint of [before, after]) {
     if (!footprint) continue;
+    if (footprint.kind === "page") {
+      tags.push(cacheTags.site);
+      continue;
+    }
     tags.push(cacheTags.section(footprint.sectionId), ...footprint.authorIds.map(cacheTags.author), ...footprint.tagIds.map(cacheTags.tag));
   }
   await purgeCacheTags(tags);

@@ -1,5 +1,6 @@
 import "server-only";
 import { authorBySlug, listPublicSections, sectionBySlug, tagBySlug } from "@/db/queries/public-lookups";
+import { listPublicPages, publicPageBySlug } from "@/db/queries/public-pages";
 import { searchStories } from "@/db/queries/public-search";
 import {
   authorStories,
@@ -34,4 +35,6 @@ export const reads = {
   sitemapStories: versionedCache(sitemapStories),
   countStories: versionedCache(countPublicStories),
   search: versionedCache(searchStories),
+  page: versionedCache(publicPageBySlug),
+  pages: versionedCache(listPublicPages),
 };

@@ -1,7 +1,8 @@
 import type { PlacedImage } from "@/db/queries/media";
 import type { PublicAuthor } from "@/db/queries/public-lookups";
+import type { PublicPage } from "@/db/queries/public-pages";
 import type { PublicStory } from "@/db/queries/public-stories";
-import { absoluteImageUrl, authorPath, sectionPath, storyPath } from "./urls";
+import { absoluteImageUrl, authorPath, pagePath, sectionPath, storyPath } from "./urls";
 
 type Publication = { name: string; description: string; logo: PlacedImage | null };
 
@@ -27,6 +28,22 @@ export function authorStructuredData(author: PublicAuthor, publication: Publicat
       ...(author.avatar ? { image: absoluteImageUrl(origin, author.avatar) } : {}),
       worksFor: { "@type": "Organization", name: publication.name, url: `${origin}/` },
     },
+  };
+}
+
+/** schema.org WebPage for a standing page (About, Ethics policy…): not news, so no NewsArticle. */
+export function pageStructuredData(page: PublicPage, publication: Publication, origin: string) {
+  const url = `${origin}${pagePath(page.slug)}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebPage",
+    url,
+    name: page.seoTitle || page.headline,
+    description: page.seoDescription || page.dek,
+    datePublished: page.publishedAt.toISOString(),
+    dateModified: (page.updatedAt ?? page.publishedAt).toISOString(),
+    isPartOf: { "@type": "WebSite", name: publication.name, url: `${origin}/` },
+    publisher: { "@type": "Organization", name: publication.name, url: `${origin}/`, logo: publisherLogo(publication, origin) },
   };
 }
 

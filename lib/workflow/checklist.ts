@@ -14,17 +14,19 @@ function missingText(node: BodyNode | undefined, type: string, attribute: string
 type ChecklistStory = Pick<
   EditableStory,
   "headline" | "dek" | "sectionId" | "bylines" | "body" | "featuredImageId" | "featuredImageAlt"
->;
+> & { kind?: EditableStory["kind"] };
 type PublishChecklistStory = ChecklistStory & Pick<EditableStory, "slug" | "seoDescription">;
 
 export const SEO_DESCRIPTION_RANGE = { min: 50, max: 160 } as const;
 
 export function submitChecklist(story: ChecklistStory): string[] {
   const missing: string[] = [];
+  // A standing page has no section, needs no dek and shows no bylines.
+  const isStory = story.kind !== "page";
   if (!story.headline.trim()) missing.push("Add a headline.");
-  if (!story.dek.trim()) missing.push("Add a dek.");
-  if (!story.sectionId) missing.push("Choose a section.");
-  if (story.bylines.length === 0) missing.push("Add at least one byline.");
+  if (isStory && !story.dek.trim()) missing.push("Add a dek.");
+  if (isStory && !story.sectionId) missing.push("Choose a section.");
+  if (isStory && story.bylines.length === 0) missing.push("Add at least one byline.");
   if (story.featuredImageId && !story.featuredImageAlt.trim()) missing.push("Add alt text to the featured image.");
   const withoutAlt = missingText(story.body as BodyNode, "storyImage", "alt") + missingText(story.body as BodyNode, "galleryImage", "alt");
   if (withoutAlt > 0) missing.push(`Add alt text to ${withoutAlt === 1 ? "the image" : `${withoutAlt} images`} in the body.`);
@@ -36,7 +38,7 @@ export function submitChecklist(story: ChecklistStory): string[] {
 /** Before a story may be approved or go live: the submit checklist, a slug, and a search snippet. */
 export function publishChecklist(story: PublishChecklistStory): string[] {
   const missing = submitChecklist(story);
-  if (!story.slug.trim()) missing.push("Give the story a slug.");
+  if (!story.slug.trim()) missing.push(`Give the ${story.kind ?? "story"} a slug.`);
   const { min, max } = SEO_DESCRIPTION_RANGE;
   const fits = (text: string) => text.trim().length >= min && text.trim().length <= max;
   if (!fits(story.seoDescription) && !fits(story.dek)) {

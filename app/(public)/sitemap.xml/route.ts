@@ -3,14 +3,14 @@ import { readPublicState } from "@/db/queries/public-publication";
 import { reads } from "@/lib/public/reads";
 import { sitemapIndex, sitemapPartCount, sitemapPartStories, storyUrl, urlSet, type SitemapUrl } from "@/lib/public/sitemaps";
 import { pageOrigin } from "@/lib/public/page-origin";
-import { sectionPath } from "@/lib/public/urls";
+import { pagePath, sectionPath } from "@/lib/public/urls";
 import { xmlResponse } from "@/lib/public/xml";
 
 const PART = /^[1-9][0-9]{0,4}$/;
 
 /**
  * One sitemap while everything fits in 50,000 URLs; beyond that an index of parts
- * (/sitemap.xml?part=1, 2, …). Part 1 also carries the home page and the section fronts.
+ * (/sitemap.xml?part=1, 2, …). Part 1 also carries the home page, the section fronts and the standing pages.
  */
 export async function GET(request: NextRequest): Promise<Response> {
   await connection();
@@ -18,7 +18,12 @@ export async function GET(request: NextRequest): Promise<Response> {
   const origin = pageOrigin();
   const sections = await reads.sections(publication.version);
   const storyCount = await reads.countStories(publication.version);
-  const fronts: SitemapUrl[] = [{ loc: `${origin}/` }, ...sections.filter((s) => !s.hidden).map((s) => ({ loc: `${origin}${sectionPath(s.slug)}` }))];
+  const pages = await reads.pages(publication.version);
+  const fronts: SitemapUrl[] = [
+    { loc: `${origin}/` },
+    ...sections.filter((s) => !s.hidden).map((s) => ({ loc: `${origin}${sectionPath(s.slug)}` })),
+    ...pages.map((page) => ({ loc: `${origin}${pagePath(page.slug)}`, lastmod: page.updatedAt ?? page.publishedAt })),
+  ];
   const partCount = sitemapPartCount(fronts.length + storyCount);
 
   const partParam = request.nextUrl.searchParams.get("part");

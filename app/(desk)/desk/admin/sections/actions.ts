@@ -4,6 +4,7 @@ import { purgeWholeSite } from "@/lib/public/purge";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
+import { pageUsingSlug } from "@/db/queries/pages";
 import { createSection, deleteEmptySection, moveSection, updateSection } from "@/db/queries/sections";
 import { can } from "@/lib/policy";
 import { isReservedSectionSlug } from "@/lib/reserved-paths";
@@ -36,6 +37,8 @@ export const createSectionAction = staffAction(createForm, async ({ name, slug: 
   const slug = typed || slugify(name, 60);
   if (!SLUG_PATTERN.test(slug)) return { error: `Use only ${SLUG_RULE} in the slug.`, values: { name, slug: typed } };
   if (isReservedSectionSlug(slug)) return { error: `“${slug}” is an address the site already uses. Choose another slug.`, values: { name, slug: typed } };
+  const page = await pageUsingSlug(slug);
+  if (page) return { error: `The page “${page}” already uses “/${slug}”. Choose another slug.`, values: { name, slug: typed } };
   if ((await createSection(name, slug)) === "taken") return { error: `A section already uses the slug “${slug}”.`, values: { name, slug: typed } };
   return done(user, "section_created", slug, `Section “${name}” created at /${slug}.`);
 });
