@@ -27,8 +27,9 @@ sub vcl_recv {
     if (req.http.Surrogate-Key !~ "^[a-z0-9 -]+$") {
       return (synth(400, "Name the tags in a Surrogate-Key header"));
     }
-    # Bans on obj.* only, so the ban lurker clears them in the background.
-    ban("obj.http.Surrogate-Key ~ (^| )(" + regsuball(req.http.Surrogate-Key, " +", "|") + ")( |$)");
+    # Bans on obj.* only, so the ban lurker clears them in the background. A ban expression is
+    # split at spaces, so the pattern names the space between tags as \x20.
+    ban("obj.http.Surrogate-Key ~ (^|\x20)(" + regsuball(req.http.Surrogate-Key, " +", "|") + ")(\x20|$)");
     return (synth(200, "Purged"));
   }
   # Masthead tells the client's address to the app from X-Forwarded-For (TRUST_PROXY=1).
