@@ -27,9 +27,14 @@ async function main(): Promise<number> {
   try {
     await waitForLine(server, /Masthead is ready/, 180_000);
     const pool = new pg.Pool({ connectionString: fs.readFileSync(path.join(dataDir, "database-url"), "utf8").trim(), max: 1 });
-    const { rows } = await pool.query<{ path: string }>(
-      "SELECT '/' || s.slug || '/' || p.slug AS path FROM public_stories p JOIN sections s ON s.id = p.section_id ORDER BY p.published_at DESC LIMIT 1",
-    );
+    // The demo's stories go live as the server's scheduler starts, just after it is ready.
+    let rows: { path: string }[] = [];
+    for (let tries = 0; rows.length === 0 && tries < 60; tries += 1) {
+      if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+      ({ rows } = await pool.query<{ path: string }>(
+        "SELECT '/' || s.slug || '/' || p.slug AS path FROM public_stories p JOIN sections s ON s.id = p.section_id ORDER BY p.published_at DESC LIMIT 1",
+      ));
+    }
     await pool.end();
     for (const [label, address] of [["home page", "/"], ["story page", rows[0].path]] as const) {
       // Once to render and cache the page, as a reader after the first would find it.
