@@ -1,4 +1,6 @@
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { withNoncePolicy } from "@/lib/proxy/nonce-policy";
 import { pageNeeds, publicPageHeaders, sharedCacheSeconds } from "@/lib/public/cache-policy";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
@@ -31,6 +33,19 @@ describe("the content security policy", () => {
     const allowed = (src: string) => src.startsWith("https://www.youtube-nocookie.com/");
     expect(pageNeeds(html, allowed).frameOrigins).toEqual(["https://www.youtube-nocookie.com"]);
     expect(publicPageHeaders(html, [], allowed)["content-security-policy"]).toContain("frame-src https://www.youtube-nocookie.com;");
+  });
+});
+
+describe("the policy of pages for one person", () => {
+  const policyAt = (path: string) => withNoncePolicy(new NextRequest(`http://localhost${path}`)).headers.get("content-security-policy") ?? "";
+
+  it("lets a preview load its embeds' players when asked, and no other page frame anything", () => {
+    expect(policyAt("/preview/a-share-token")).toMatch(/frame-src [^;]*https:\/\/www\.youtube-nocookie\.com/);
+    expect(policyAt("/desk/stories/4f1c9a7e-0000-4000-8000-000000000001/preview")).toContain("frame-src https://");
+    for (const path of ["/desk/stories/4f1c9a7e-0000-4000-8000-000000000001/edit", "/login", "/search"]) {
+      expect(policyAt(path), path).not.toContain("frame-src");
+      expect(policyAt(path), path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    }
   });
 });
 
