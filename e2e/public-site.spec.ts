@@ -159,7 +159,8 @@ test("feeds and sitemaps parse and list exactly the public stories", async ({ pa
       .where(section ? eq(schema.sections.slug, section) : undefined)
       .orderBy(schema.publicStories.publishedAt)
       .limit(100_000);
-    return rows.map((row) => `/${row.section}/${row.slug}`).slice(-limit).sort();
+    // Addresses are printed percent-encoded (slugs may keep other scripts).
+    return rows.map((row) => `/${encodeURIComponent(row.section)}/${encodeURIComponent(row.slug)}`).slice(-limit).sort();
   };
   const paths = (urls: string[]) => urls.map((url) => new URL(url).pathname).sort();
   await page.goto("/");

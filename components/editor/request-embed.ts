@@ -22,8 +22,10 @@ export function replaceLinkParagraph(editor: Editor, link: string, embed: EmbedA
   let range: { from: number; to: number } | null = null;
   editor.state.doc.descendants((node, position) => {
     if (range) return false;
-    const onlyTheLink = node.type.name === "paragraph" && node.childCount === 1 && node.textContent === link;
-    if (onlyTheLink && node.firstChild!.marks.some((mark) => mark.type.name === "link")) range = { from: position, to: position + node.nodeSize };
+    // The link may have been split meanwhile (autolinking a line ended with Enter re-marks part of it).
+    let allLinked = node.childCount > 0;
+    node.forEach((child) => (allLinked &&= child.marks.some((mark) => mark.type.name === "link")));
+    if (node.type.name === "paragraph" && node.textContent === link && allLinked) range = { from: position, to: position + node.nodeSize };
     return !node.isTextblock;
   });
   if (!range) return false;
