@@ -29,5 +29,6 @@ export function replaceLinkParagraph(editor: Editor, link: string, embed: EmbedA
     return !node.isTextblock;
   });
   if (!range) return false;
-  return editor.chain().insertContentAt(range, { type: EMBED_NODE, attrs: embed }).run();
+  // The writer has typed on meanwhile: the cursor stays where they are, or their next key would replace the embed.
+  return editor.chain().insertContentAt(range, { type: EMBED_NODE, attrs: embed }, { updateSelection: false }).run();
 }
