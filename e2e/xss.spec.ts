@@ -83,7 +83,7 @@ async function visitAll(page: Page, visits: Visit[], alarms: string[]): Promise<
     const response = await page.goto(visit.path);
     expect(response?.status(), visit.path).toBeLessThan(400);
     notShown.push(...(await fieldsNotShown(page, visit.shows)).map((field) => `${field} on ${visit.path}`));
-    const verdict = await probe(page);
+    const verdict = await probe(page, response?.headers()["content-security-policy"]);
     expect(verdict.ran, `a payload ran on ${visit.path}`).toBeUndefined();
     expect(verdict.findings, `executable markup on ${visit.path}`).toEqual([]);
     expect(verdict.csp, `CSP violations on ${visit.path}`).toEqual([]);

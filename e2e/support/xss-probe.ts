@@ -29,11 +29,12 @@ export async function watchForExecution(context: BrowserContext) {
 
 /**
  * Everything on the page that could run code a payload brought: inline handlers, script-bearing
- * URLs, frames, foreign markup and scripts the server did not sign with the nonce. Also returns
- * whether any payload ran (`__xss`), and the page's text so a test can prove the fields were shown.
+ * URLs, frames, foreign markup and scripts the server did not sign: with the nonce (pages for one
+ * person), or by their hash in the page's `policy` (public pages), or Next's own chunks. Also
+ * returns whether any payload ran (`__xss`), and the page's text so a test can prove the fields were shown.
  */
-export function probe(page: Page): Promise<PageVerdict & { csp: string[] }> {
-  return page.evaluate(() => {
+export function probe(page: Page, policy = ""): Promise<PageVerdict & { csp: string[] }> {
+  return page.evaluate(async (policy) => {
     const findings: string[] = [];
     const URL_ATTRIBUTES = new Set(["href", "xlink:href", "src", "action", "formaction", "data", "poster", "background", "to", "values", "from"]);
     for (const element of Array.from(document.querySelectorAll("*"))) {
@@ -54,12 +55,18 @@ export function probe(page: Page): Promise<PageVerdict & { csp: string[] }> {
     }
     const foreign = "iframe, frame, frameset, object, embed, base, math, marquee, xss, mglyph, xmp, keygen, meta[http-equiv]";
     for (const element of Array.from(document.querySelectorAll(foreign))) findings.push(`<${element.tagName.toLowerCase()}> element`);
+    const hashes = new Set((/script-src([^;]*)/.exec(policy)?.[1] ?? "").trim().split(/\s+/));
     for (const script of Array.from(document.querySelectorAll("script"))) {
-      if (!script.hasAttribute("nonce") && script.type !== "application/ld+json") findings.push(`unsigned <script>${script.textContent?.slice(0, 60)}`);
+      if (script.hasAttribute("nonce") || script.type === "application/ld+json") continue;
+      const src = script.getAttribute("src");
+      if (src !== null && src.startsWith("/_next/static/")) continue;
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script.textContent ?? "")));
+      if (src === null && hashes.has(`'sha256-${btoa(String.fromCharCode(...digest))}'`)) continue;
+      findings.push(`unsigned <script${src === null ? "" : ` src="${src.slice(0, 60)}"`}>${script.textContent?.slice(0, 60)}`);
     }
     const win = window as unknown as { __xss?: unknown; __cspViolations?: string[] };
     // Form fields count as shown: the desk edits headline, dek, captions and bios in them.
     const values = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")).map((field) => field.value);
     return { ran: win.__xss, findings, text: [document.title, document.body?.innerText ?? "", ...values].join("\n"), csp: win.__cspViolations ?? [] };
-  });
+  }, policy);
 }
