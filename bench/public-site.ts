@@ -92,8 +92,9 @@ async function seed(dataDir: string) {
   await pool.query(
     `INSERT INTO public_stories (story_id, section_id, slug, headline, dek, body, body_html, body_text, word_count,
                                  seo_title, seo_description, featured_image_alt, featured_image_caption, featured_image_credit,
-                                 published_at, live_revision)
-     SELECT id, section_id, slug, headline, dek, body, $1, $2 || ' ' || slug, 720, '', seo_description, '', '', '', published_at, 1
+                                 published_at, live_revision, search_config)
+     SELECT id, section_id, slug, headline, dek, body, $1, $2 || ' ' || slug, 720, '', seo_description, '', '', '', published_at, 1,
+            (SELECT search_config FROM publication LIMIT 1)
      FROM stories WHERE slug LIKE 'bench-%'`,
     [html, text],
   );
