@@ -1,16 +1,19 @@
 /**
- * The one thing in front of Next: the client's address and the request's scheme, which only the
+ * What stands in front of Next: the client's address and the request's scheme, which only the
  * socket knows. Next fills X-Forwarded-For from the socket only when a request lacks it, so any
  * client could pick the address that rate limits count; here it is replaced by the socket's, or by
  * the right-most entry when TRUST_PROXY says a proxy in front appends it. Oversized bodies are
- * refused here too, from the headers, before Next buffers any of them. Everything else is Next's:
- * proxy.ts, the pages, and the page cache (lib/page-cache/handler.ts).
+ * refused here too, from the headers, before Next buffers any of them. And a reader's GET of a public
+ * page Next has cached at the current public version is answered from that cache entry, as Next
+ * would, without Next's routing, which costs several times the answer (lib/page-cache/reader-page.ts).
+ * Everything else is Next's: proxy.ts, the pages, and the page cache (lib/page-cache/handler.ts).
  */
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { trustedClientAddress } from "../lib/forwarded";
+import { answerFromPageCache } from "../lib/page-cache/reader-page";
 import { checkRequestBody } from "../lib/request-limits";
 import { STRICT_TRANSPORT_SECURITY } from "../lib/security-headers";
 
@@ -50,7 +53,12 @@ const server = createServer((req, res) => {
   }
   const https = "encrypted" in req.socket || (trustProxy && req.headers["x-forwarded-proto"] === "https");
   if (https) res.setHeader("strict-transport-security", STRICT_TRANSPORT_SECURITY);
-  void handle(req, res);
+  void answerFromPageCache(req, res).then(
+    (answered) => {
+      if (!answered) void handle(req, res);
+    },
+    () => void handle(req, res),
+  );
 });
 
 server.listen(port, host, () => process.send?.({ ready: true }));

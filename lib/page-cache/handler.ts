@@ -1,23 +1,13 @@
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
-import type pg from "pg";
-import { createPool } from "../../db/pool";
-import { readPublicVersion } from "../../db/queries/public-version";
 import { isAllowedFrameSrc } from "../embeds/providers";
 import { publicPageHeaders } from "../public/cache-policy";
-import { freshRead } from "../public/fresh-read";
+import { readerPageOf } from "./reader-page";
+import { currentPublicVersion, pageStore, type IncrementalCacheValue } from "./store";
 
-type IncrementalCacheValue = NonNullable<CacheHandlerValue["value"]>;
-type Entry = CacheHandlerValue & { version: number; bytes: number };
-
-/** Enough for every front and the stories being read now; the oldest unused pages go first. */
-const MAX_BYTES = Number(process.env.PAGE_CACHE_MEGABYTES || 256) * 1024 * 1024;
 /** What `next build` renders is never served: pages are rendered when first asked for. */
 const BUILDING = process.env.NEXT_PHASE === "phase-production-build";
 /** Next's own tags for a route (`_N_T_/news/layout`) say nothing a CDN could purge by. */
 const IMPLICIT_TAG = /^_N_T_/;
-
-let pool: pg.Pool | undefined;
-const currentVersion = freshRead(() => readPublicVersion((pool ??= createPool(process.env.DATABASE_URL, 2))));
 
 /**
  * Next's cache of rendered public pages (next.config.ts `cacheHandler`). Each page is kept with the
@@ -30,8 +20,6 @@ const currentVersion = freshRead(() => readPublicVersion((pool ??= createPool(pr
  * hashes of the page's own scripts), its cache tags and its Cache-Control (lib/public/cache-policy.ts).
  */
 export default class PageCacheHandler implements Omit<CacheHandler, never> {
-  private static entries = new Map<string, Entry>();
-  private static bytes = 0;
   /** The version read before each render under way, by key: an entry can only be as new as that. */
   private static rendering = new Map<string, number>();
 
@@ -40,15 +28,10 @@ export default class PageCacheHandler implements Omit<CacheHandler, never> {
   async get(key: string, context: { kind: string }): Promise<CacheHandlerValue | null> {
     // Data fetched through Next (fetch, unstable_cache) is never kept: every read is the app's own.
     if (context.kind === "FETCH" || this.context.dev || BUILDING) return null;
-    const version = await currentVersion();
-    const entries = PageCacheHandler.entries;
-    const entry = entries.get(key);
-    if (entry && entry.version === version) {
-      entries.delete(key);
-      entries.set(key, entry);
-      return entry;
-    }
-    if (entry) PageCacheHandler.forget(key);
+    const version = await currentPublicVersion();
+    const entry = pageStore.get(key);
+    if (entry && entry.version === version) return entry;
+    if (entry) pageStore.forget(key);
     PageCacheHandler.rendering.set(key, version);
     return null;
   }
@@ -64,27 +47,17 @@ export default class PageCacheHandler implements Omit<CacheHandler, never> {
       const headers = publicPageHeaders(value.html, tags, isAllowedFrameSrc);
       value.headers = { ...value.headers, ...(tags.length > 0 ? headers : { "content-security-policy": headers["content-security-policy"] }) };
     }
-    const bytes = value.kind === "APP_PAGE" ? String(value.html).length + (value.rscData?.length ?? 0) : value.body.length;
-    PageCacheHandler.forget(key);
-    PageCacheHandler.entries.set(key, { value, lastModified: Date.now(), cacheControl: context.cacheControl, version, bytes });
-    PageCacheHandler.bytes += bytes;
-    for (const oldest of PageCacheHandler.entries.keys()) {
-      if (PageCacheHandler.bytes <= MAX_BYTES) break;
-      PageCacheHandler.forget(oldest);
-    }
+    const readerPage = readerPageOf(key, value, tags);
+    const pageBytes = value.kind === "APP_PAGE" ? String(value.html).length + (value.rscData?.length ?? 0) : value.body.length;
+    // A reader page's gzipped copy, made when first asked for, is about a fifth of its bytes more.
+    const bytes = pageBytes + (readerPage ? Math.ceil(readerPage.body.length * 1.2) : 0);
+    pageStore.set(key, { value, lastModified: Date.now(), cacheControl: context.cacheControl, version, bytes, readerPage });
   }
 
   /** Freshness is the public version's job; a purge by tag goes to the CDN (lib/public/purge.ts). */
   async revalidateTag(): Promise<void> {}
 
   resetRequestCache(): void {}
-
-  private static forget(key: string): void {
-    const entry = PageCacheHandler.entries.get(key);
-    if (!entry) return;
-    PageCacheHandler.bytes -= entry.bytes;
-    PageCacheHandler.entries.delete(key);
-  }
 }
 
 /** The tags the page named (lib/public/cache-tags.ts), from Next's record of them. */

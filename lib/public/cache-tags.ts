@@ -1,23 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 
-/**
- * Cache tags name what a public page shows, so a change purges exactly the pages showing it
- * (lib/public/purge.ts); the page cache answers them as Surrogate-Key and Cache-Tag headers.
- * Every page shows the site's name and sections (`site`).
- */
-export const cacheTags = {
-  site: "site",
-  home: "home",
-  corrections: "corrections",
-  feeds: "feeds",
-  story: (id: string) => `story-${id}`,
-  section: (id: string) => `section-${id}`,
-  author: (id: string) => `author-${id}`,
-  tag: (id: string) => `tag-${id}`,
-  /** 404s at story-shaped addresses: any story going live may take one. */
-  unknownAddresses: "unknown-addresses",
-};
+export { cacheTags } from "./cache-tag-names";
 
 const noteTags = async () => true;
 

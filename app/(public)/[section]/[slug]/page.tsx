@@ -29,9 +29,15 @@ async function load(segments: { section: string; slug: string }) {
     await tagPage(cacheTags.unknownAddresses);
     notFound();
   }
+  if (address.kind === "moved") {
+    await tagPage(cacheTags.story(address.storyId));
+    permanentRedirect(storyPath(address));
+  }
+  if (address.kind === "gone") {
+    await tagPage(cacheTags.story(address.storyId), cacheTags.removedStory);
+    return { kind: "gone" as const, publication };
+  }
   await tagPage(cacheTags.story(address.storyId));
-  if (address.kind === "moved") permanentRedirect(storyPath(address));
-  if (address.kind === "gone") return { kind: "gone" as const, publication };
   const story = await reads.story(publication.version, address.storyId);
   if (!story) notFound();
   await tagPage(cacheTags.section(story.sectionId), ...story.bylines.map((byline) => cacheTags.author(byline.id)), ...story.tags.map((tag) => cacheTags.tag(tag.id)));
