@@ -14,8 +14,10 @@ export type StoredPage = CacheHandlerValue & {
   readerPage?: ReaderPage;
 };
 
-/** What a reader's GET is answered with, prepared once when the page is stored. */
-export type ReaderPage = { path: string; body: Buffer; etag: string; headers: Record<string, string | string[]>; gzipped?: Buffer };
+/** A public page as readers get it (reader-page.ts): its address, its HTML and the headers Next stored. */
+export type ReaderPage = { path: string; html: string; pageHeaders: Record<string, unknown>; answer?: ReaderAnswer };
+/** The bytes and headers of the answer, made once. */
+export type ReaderAnswer = { body: Buffer; etag: string; headers: Record<string, string>; gzipped?: Buffer };
 
 /** Enough for every front and the stories being read now; the oldest unused pages go first. */
 const MAX_BYTES = Number(process.env.PAGE_CACHE_MEGABYTES || 256) * 1024 * 1024;
