@@ -5,8 +5,9 @@ import { NOTHING_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security-headers"
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
-  // Public pages, kept with their headers and given only while the public version holds.
-  cacheHandler: path.join(process.cwd(), "lib", "page-cache", "handler.ts"),
+  // Public pages, kept with their headers and given only while the public version holds
+  // (lib/page-cache/handler.ts, compiled by scripts/compile-server.ts).
+  cacheHandler: path.join(process.cwd(), ".masthead", "page-cache-handler.mjs"),
   cacheMaxMemorySize: 0,
   experimental: {
     // Above lib/request-limits.ts, which refuses oversized bodies first with a clear 413.

@@ -2,8 +2,8 @@
  * `npm run build`: `next build` with an empty database of its own. Next renders the pages without
  * parameters (the front page, corrections, the feed) while building, to learn that they can be
  * cached; they read the database like any page, but nothing rendered here is ever served: pages
- * are rendered and cached when first asked for (lib/page-cache/handler.ts). The page cache handler
- * is TypeScript, so Next's processes load it through tsx.
+ * are rendered and cached when first asked for (lib/page-cache/handler.ts), which Next loads as
+ * JavaScript compiled first (scripts/compile-server.ts).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -16,11 +16,13 @@ import { runMigrations } from "../db/migrate";
 import { createPool } from "../db/pool";
 import * as schema from "../db/schema";
 import { ensurePublication } from "../db/seed";
+import { compileServer } from "./compile-server";
 import { exitWithError } from "./fatal";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 async function main(): Promise<number> {
+  await compileServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-build-"));
   const database = await startEmbeddedPostgres(dataDir, 0, 0);
   try {
@@ -35,7 +37,7 @@ async function main(): Promise<number> {
     const build = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import tsx`.trim(), NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
     });
     return await new Promise<number>((resolve) => build.on("exit", (code) => resolve(code ?? 1)));
   } finally {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { generateETag } from "next/dist/server/lib/etag";
-import { normalizePagePath } from "next/dist/shared/lib/page-path/normalize-page-path";
+import { generateETag } from "next/dist/server/lib/etag.js";
+import { normalizePagePath } from "next/dist/shared/lib/page-path/normalize-page-path.js";
 import { cacheTags } from "../public/cache-tag-names";
 import { STATIC_SECURITY_HEADERS } from "../security-headers";
 import { currentPublicVersion, pageStore, type IncrementalCacheValue, type ReaderAnswer, type ReaderPage } from "./store";
