@@ -9,7 +9,7 @@ import {
   feedStories,
   latestStories,
   listCorrections,
-  publicStoryById,
+  publicStoryAtAddress,
   relatedStories,
   resolveStoryAddress,
   sectionStories,
@@ -28,14 +28,16 @@ describe("story addresses", () => {
     expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "live", storyId: story.id });
 
     const otherSection = await createSection();
-    await publishUpdate(story.id, { slug: `moved-${unique()}`, sectionId: otherSection.id });
-    const moved = await publicStoryById(story.id);
-    expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "moved", storyId: story.id, sectionSlug: otherSection.slug, slug: moved!.slug });
-    expect(await resolveStoryAddress(otherSection.slug, moved!.slug)).toEqual({ kind: "live", storyId: story.id });
+    const movedSlug = `moved-${unique()}`;
+    await publishUpdate(story.id, { slug: movedSlug, sectionId: otherSection.id });
+    expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "moved", storyId: story.id, sectionSlug: otherSection.slug, slug: movedSlug });
+    expect(await resolveStoryAddress(otherSection.slug, movedSlug)).toEqual({ kind: "live", storyId: story.id });
+    expect(await publicStoryAtAddress(section.slug, story.slug!)).toBeNull();
+    expect((await publicStoryAtAddress(otherSection.slug, movedSlug))?.id).toBe(story.id);
 
     await db().transaction((tx) => takeStoryDown(tx, story.id));
     expect(await resolveStoryAddress(section.slug, story.slug!)).toEqual({ kind: "gone", storyId: story.id });
-    expect(await resolveStoryAddress(otherSection.slug, moved!.slug)).toEqual({ kind: "gone", storyId: story.id });
+    expect(await resolveStoryAddress(otherSection.slug, movedSlug)).toEqual({ kind: "gone", storyId: story.id });
     expect(await resolveStoryAddress(section.slug, "never-existed")).toEqual({ kind: "missing" });
   });
 
@@ -90,7 +92,7 @@ describe("public lists", () => {
     const sameSection = await createStory({ sectionId: home.id, authorIds: [author.id] });
     const sameTag = await createStory({ sectionId: elsewhere.id, authorIds: [author.id], tags: [tag], publishedAt: new Date(Date.now() - 3_600_000) });
     await createStory({ sectionId: elsewhere.id, authorIds: [author.id] });
-    const live = (await publicStoryById(story.id))!;
+    const live = (await publicStoryAtAddress(home.slug, story.slug!))!;
     const related = await relatedStories(story.id, home.id, live.tags.map((t) => t.id));
     expect(related.map((r) => r.id)).toEqual([sameTag.id, sameSection.id]);
   });
@@ -101,7 +103,7 @@ describe("public lists", () => {
     const story = await createStory({ sectionId: section.id, authorIds: [author.id] });
     await publishUpdate(story.id, { headline: "Corrected headline" }, { kind: "correction", note: "An earlier version misspelt the harbourmaster's name." });
     await publishUpdate(story.id, { dek: "A newer dek that still stands in for the SEO description well." }, { kind: "update", note: "Adds the council's reply." });
-    const live = (await publicStoryById(story.id))!;
+    const live = (await publicStoryAtAddress(section.slug, story.slug!))!;
     expect(live.headline).toBe("Corrected headline");
     expect(live.updatedAt).toBeInstanceOf(Date);
     expect(live.corrections.map((c) => c.kind)).toEqual(["correction", "update"]);

@@ -4,6 +4,16 @@ import { unionAll } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { media, publicStories, publicStoryBylines, publicStoryTags, sections, storyCorrections, storyPaths, tags, users } from "../schema";
 
+/**
+ * A query built once per process, for the few every first render of a story runs: building SQL from
+ * drizzle's tree costs more than the query itself. Unnamed (""): the embedded database's socket
+ * serves every connection from one session, where named statements would collide.
+ */
+function builtOnce<Prepared>(prepare: () => Prepared): () => Prepared {
+  let prepared: Prepared | undefined;
+  return () => (prepared ??= prepare());
+}
+
 // Public pages read public_stories (the live versions) and never stories, so drafts and pending
 // revisions cannot leak. Every function here answers for the public; none takes a session.
 
@@ -123,39 +133,45 @@ export async function tagStories(tagId: string, limit: number, offset: number): 
   return listPage(where, limit, offset);
 }
 
+const RELATED_LIMIT = 4;
+
 /**
  * Stories sharing a tag first, then the rest of the section; never the story itself. One query of
  * two short index walks (newest first, four each): ordering the whole section by "shares a tag"
  * would scan it, which at 100,000 stories takes half a second.
  */
-export async function relatedStories(storyId: string, sectionId: string, tagIds: string[], limit = 4): Promise<PublicStoryCard[]> {
+export async function relatedStories(storyId: string, sectionId: string, tagIds: string[]): Promise<PublicStoryCard[]> {
+  const rows = await relatedQuery().execute({ storyId, sectionId, tagIds });
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .slice(0, RELATED_LIMIT)
+    .map(({ rank: _rank, ...card }) => toCard(card));
+}
+
+const relatedQuery = builtOnce(() => {
+  const storyId = sql.placeholder("storyId");
   const newestFirst = (rank: number, where: SQL | undefined) =>
     db()
       .select({ id: sql<string>`${publicStories.storyId}`.as("picked_id"), rank: sql<number>`${rank}::int`.as("rank") })
       .from(publicStories)
       .where(and(ne(publicStories.storyId, storyId), where))
       .orderBy(desc(publicStories.publishedAt), desc(publicStories.storyId))
-      .limit(limit);
-  const sameSection = newestFirst(1, eq(publicStories.sectionId, sectionId));
-  const sharingTags = newestFirst(
-    0,
-    inArray(publicStories.storyId, db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(inArray(publicStoryTags.tagId, tagIds))),
-  );
-  const picked = db().$with("picked").as(tagIds.length > 0 ? unionAll(sharingTags, sameSection) : sameSection);
-  const rows = await db()
+      .limit(RELATED_LIMIT);
+  const sameSection = newestFirst(1, eq(publicStories.sectionId, sql.placeholder("sectionId")));
+  const taggedAlike = db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(sql`${publicStoryTags.tagId} = any(${sql.placeholder("tagIds")})`);
+  const sharingTags = newestFirst(0, inArray(publicStories.storyId, taggedAlike));
+  const picked = db().$with("picked").as(unionAll(sharingTags, sameSection));
+  return db()
     .with(picked)
     .select({ ...cardColumns, rank: picked.rank })
     .from(publicStories)
     .innerJoin(picked, eq(picked.id, publicStories.storyId))
     .innerJoin(sections, eq(publicStories.sectionId, sections.id))
     .leftJoin(media, eq(publicStories.featuredImageId, media.id))
-    .orderBy(asc(picked.rank), desc(publicStories.publishedAt), desc(publicStories.storyId));
-  const seen = new Set<string>();
-  return rows
-    .filter((row) => !seen.has(row.id) && seen.add(row.id))
-    .slice(0, limit)
-    .map(({ rank: _rank, ...card }) => toCard(card));
-}
+    .orderBy(asc(picked.rank), desc(publicStories.publishedAt), desc(publicStories.storyId))
+    .prepare("");
+});
 
 export type PublicTag = { id: string; name: string; slug: string };
 export type PublicCorrection = { id: string; kind: "correction" | "update"; note: string; publishedAt: Date };
@@ -181,23 +197,9 @@ const correctionsJson = sql<(Omit<PublicCorrection, "publishedAt"> & { published
                                              'publishedAt', ${storyCorrections.publishedAt}) ORDER BY ${storyCorrections.publishedAt}), '[]'::json)
   FROM ${storyCorrections} WHERE ${storyCorrections.storyId} = ${publicStories.storyId})`;
 
-/** A live story with everything its page shows, in one query. */
-export async function publicStoryById(storyId: string): Promise<PublicStory | null> {
-  const [row] = await db()
-    .select({
-      ...cardColumns,
-      sectionId: publicStories.sectionId,
-      bodyHtml: publicStories.bodyHtml,
-      wordCount: publicStories.wordCount,
-      seoTitle: publicStories.seoTitle,
-      seoDescription: publicStories.seoDescription,
-      tags: storyTagsJson,
-      corrections: correctionsJson,
-    })
-    .from(publicStories)
-    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
-    .leftJoin(media, eq(publicStories.featuredImageId, media.id))
-    .where(eq(publicStories.storyId, storyId));
+/** The live story at /section/slug, with everything its page shows, in one query. */
+export async function publicStoryAtAddress(sectionSlug: string, slug: string): Promise<PublicStory | null> {
+  const [row] = await storyAtAddressQuery().execute({ sectionSlug, slug });
   if (!row) return null;
   const { sectionId, bodyHtml, wordCount, seoTitle, seoDescription, tags: storyTags, corrections, ...card } = row;
   return {
@@ -212,6 +214,25 @@ export async function publicStoryById(storyId: string): Promise<PublicStory | nu
   };
 }
 
+const storyAtAddressQuery = builtOnce(() =>
+  db()
+    .select({
+      ...cardColumns,
+      sectionId: publicStories.sectionId,
+      bodyHtml: publicStories.bodyHtml,
+      wordCount: publicStories.wordCount,
+      seoTitle: publicStories.seoTitle,
+      seoDescription: publicStories.seoDescription,
+      tags: storyTagsJson,
+      corrections: correctionsJson,
+    })
+    .from(publicStories)
+    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
+    .leftJoin(media, eq(publicStories.featuredImageId, media.id))
+    .where(and(eq(sections.slug, sql.placeholder("sectionSlug")), eq(publicStories.slug, sql.placeholder("slug"))))
+    .prepare(""),
+);
+
 export type StoryAddress =
   | { kind: "live"; storyId: string }
   | { kind: "moved"; storyId: string; sectionSlug: string; slug: string }
@@ -223,11 +244,7 @@ export type StoryAddress =
  * a story that was unpublished (410), or nothing a reader was ever given (404).
  */
 export async function resolveStoryAddress(sectionSlug: string, slug: string): Promise<StoryAddress> {
-  const [live] = await db()
-    .select({ storyId: publicStories.storyId })
-    .from(publicStories)
-    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
-    .where(and(eq(sections.slug, sectionSlug), eq(publicStories.slug, slug)));
+  const [live] = await liveAddressQuery().execute({ sectionSlug, slug });
   if (live) return { kind: "live", storyId: live.storyId };
   const [known] = await db()
     .select({ storyId: storyPaths.storyId, currentSection: sections.slug, currentSlug: publicStories.slug })
@@ -239,6 +256,15 @@ export async function resolveStoryAddress(sectionSlug: string, slug: string): Pr
   if (known.currentSection && known.currentSlug) return { kind: "moved", storyId: known.storyId, sectionSlug: known.currentSection, slug: known.currentSlug };
   return { kind: "gone", storyId: known.storyId };
 }
+
+const liveAddressQuery = builtOnce(() =>
+  db()
+    .select({ storyId: publicStories.storyId })
+    .from(publicStories)
+    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
+    .where(and(eq(sections.slug, sql.placeholder("sectionSlug")), eq(publicStories.slug, sql.placeholder("slug"))))
+    .prepare(""),
+);
 
 export type CorrectionEntry = PublicCorrection & { story: { headline: string; sectionSlug: string; slug: string } };
 

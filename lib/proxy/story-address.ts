@@ -5,7 +5,7 @@ import { publicCacheControl } from "@/lib/public/cache-policy";
 import { slugParam } from "@/lib/public/params";
 import { reads } from "@/lib/public/reads";
 import { storyPath } from "@/lib/public/urls";
-import { currentPublicState } from "@/lib/public/state";
+import { currentPublicVersion } from "@/lib/public/state";
 import { isReservedSectionSlug } from "@/lib/reserved-paths";
 
 /**
@@ -21,8 +21,7 @@ export async function storyAddressAnswer(request: NextRequest): Promise<NextResp
   const [section, slug] = [slugParam(segments[1]), slugParam(segments[2])];
   if (section === null || slug === null || isReservedSectionSlug(section)) return undefined;
 
-  const { version } = await currentPublicState();
-  const address = await reads.storyAddress(version, section, slug);
+  const address = await reads.storyAddress(await currentPublicVersion(), section, slug);
   if (address.kind === "moved") {
     const location = new URL(`${storyPath(address)}${request.nextUrl.search}`, request.nextUrl);
     const response = NextResponse.redirect(location, 301);

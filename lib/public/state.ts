@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
+import { pool } from "@/db/client";
 import { readPublicState } from "@/db/queries/public-publication";
+import { readPublicVersion } from "@/db/queries/public-version";
 import { freshRead } from "./fresh-read";
 
 /**
@@ -11,3 +13,6 @@ export const currentPublicState = freshRead(readPublicState);
 
 /** The same, once per render: React's cache dedupes the layout's, the metadata's and the page's calls. */
 export const publicState = cache(() => currentPublicState());
+
+/** The public version alone, for what needs nothing else (proxy.ts deciding a story address). */
+export const currentPublicVersion = freshRead(() => readPublicVersion(pool()));

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { JsonLd } from "@/components/public/json-ld";
 import { StoryPage } from "@/components/public/story-page";
+import type { PublicState } from "@/db/queries/public-publication";
+import type { StoryAddress } from "@/db/queries/public-stories";
 import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage, sharedImage } from "@/lib/public/page-metadata";
@@ -17,14 +20,31 @@ export const generateStaticParams = async () => [];
 
 /**
  * A story address: the live story, or (answered 410 by proxy.ts) the page saying it was taken
- * down. An old address never gets here: proxy.ts answers it with a 301.
+ * down. An old address never gets here: proxy.ts answers it with a 301. Once per render: the
+ * metadata and the page share it.
  */
-async function load(segments: { section: string; slug: string }) {
-  const [section, slug] = [slugParam(segments.section), slugParam(segments.slug)];
+const load = cache(async (sectionSegment: string, slugSegment: string) => {
+  const [section, slug] = [slugParam(sectionSegment), slugParam(slugSegment)];
   if (section === null || slug === null || isReservedSectionSlug(section)) notFound();
   const publication = await publicState();
-  const address = await reads.storyAddress(publication.version, section, slug);
-  if (address.kind === "missing") {
+  const story = await reads.storyAtAddress(publication.version, section, slug);
+  if (!story) return notLive(publication, await reads.storyAddress(publication.version, section, slug));
+  const related = await reads.relatedStories(publication.version, story.id, story.sectionId, story.tags.map((tag) => tag.id));
+  await tagPage(
+    cacheTags.story(story.id),
+    cacheTags.section(story.sectionId),
+    ...story.bylines.map((byline) => cacheTags.author(byline.id)),
+    ...story.tags.map((tag) => cacheTags.tag(tag.id)),
+    // Related headlines show on the page too: a change to one of them purges it.
+    ...related.map((other) => cacheTags.story(other.id)),
+  );
+  const origin = pageOrigin();
+  return { kind: "story" as const, story, related, publication, origin, url: `${origin}${storyPath(story)}` };
+});
+
+/** An address with no live story: a 404, an old address (answered 301 by proxy.ts), or a removed story. */
+async function notLive(publication: PublicState, address: StoryAddress) {
+  if (address.kind === "missing" || address.kind === "live") {
     // A story published at this address later must purge this 404 from shared caches.
     await tagPage(cacheTags.unknownAddresses);
     notFound();
@@ -33,20 +53,13 @@ async function load(segments: { section: string; slug: string }) {
     await tagPage(cacheTags.story(address.storyId));
     permanentRedirect(storyPath(address));
   }
-  if (address.kind === "gone") {
-    await tagPage(cacheTags.story(address.storyId), cacheTags.removedStory);
-    return { kind: "gone" as const, publication };
-  }
-  await tagPage(cacheTags.story(address.storyId));
-  const story = await reads.story(publication.version, address.storyId);
-  if (!story) notFound();
-  await tagPage(cacheTags.section(story.sectionId), ...story.bylines.map((byline) => cacheTags.author(byline.id)), ...story.tags.map((tag) => cacheTags.tag(tag.id)));
-  const origin = pageOrigin();
-  return { kind: "story" as const, story, publication, origin, url: `${origin}${storyPath(story)}` };
+  await tagPage(cacheTags.story(address.storyId), cacheTags.removedStory);
+  return { kind: "gone" as const, publication };
 }
 
 export async function generateMetadata({ params }: PageProps<"/[section]/[slug]">): Promise<Metadata> {
-  const loaded = await load(await params);
+  const { section, slug } = await params;
+  const loaded = await load(section, slug);
   if (loaded.kind === "gone") return { title: { absolute: `Story removed | ${loaded.publication.name}` }, robots: { index: false } };
   const { story, publication, origin, url } = loaded;
   const description = story.seoDescription || story.dek;
@@ -78,7 +91,8 @@ export async function generateMetadata({ params }: PageProps<"/[section]/[slug]"
 }
 
 export default async function StoryAddressPage({ params }: PageProps<"/[section]/[slug]">) {
-  const loaded = await load(await params);
+  const { section, slug } = await params;
+  const loaded = await load(section, slug);
   if (loaded.kind === "gone") {
     return (
       <div className="mx-auto max-w-xl py-16 text-center">
@@ -92,10 +106,7 @@ export default async function StoryAddressPage({ params }: PageProps<"/[section]
       </div>
     );
   }
-  const { story, publication, origin, url } = loaded;
-  const related = await reads.relatedStories(publication.version, story.id, story.sectionId, story.tags.map((tag) => tag.id));
-  // Related headlines show here too: a change to one of them purges this page.
-  await tagPage(...related.map((other) => cacheTags.story(other.id)));
+  const { story, related, publication, origin, url } = loaded;
   return (
     <>
       <JsonLd data={storyStructuredData(story, publication, origin)} />
