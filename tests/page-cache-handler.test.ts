@@ -8,11 +8,12 @@ const { default: PageCacheHandler } = await import("@/lib/page-cache/handler");
 
 const context = { revalidatedTags: [], _requestHeaders: {} };
 const pageKind = { kind: "APP_PAGE" };
-const page = (html: string) => ({
+/** A page as Next hands it over, naming the public version it read (lib/public/state.ts), if any. */
+const page = (html: string, version: number | null = database.version) => ({
   kind: "APP_PAGE" as const,
   html,
   rscData: undefined,
-  headers: { "x-next-cache-tags": "_N_T_/layout,_N_T_/news/ferry,site,story-1,section-2" },
+  headers: { "x-next-cache-tags": `_N_T_/layout,_N_T_/news/ferry,site,story-1,section-2${version === null ? "" : `,public-version-${version}`}` },
   postponed: undefined,
   status: 200,
   segmentData: undefined,
@@ -51,17 +52,25 @@ describe("the page cache handler", () => {
     expect((kept?.value as { headers: Record<string, string> }).headers["surrogate-key"]).toBe("section-2 site story-1");
   });
 
-  it("keeps a render only as new as the version read before it began", async () => {
+  it("keeps a render only as new as the version it read", async () => {
     expect(await handler.get("/news/tide", pageKind)).toBeNull();
-    // A publish lands while the page renders: the page may show the old state, so it must not count as current.
+    const readAt = database.version;
+    // A publish lands while the page renders: the page shows the old state, so it must not count as current.
     database.version += 1;
-    await handler.set("/news/tide", page("<p>maybe old</p>") as never, {});
+    await handler.set("/news/tide", page("<p>old</p>", readAt) as never, {});
     expect(await handler.get("/news/tide", pageKind)).toBeNull();
   });
 
-  it("keeps no data fetched through Next, and nothing it did not see missed", async () => {
+  it("keeps a page that read nothing public (Next's 404) at any version, and the version out of the tags a CDN sees", async () => {
+    const value = page("<p>Page not found</p>", null);
+    await handler.set("/_not-found", value as never, {});
+    database.version += 1;
+    expect(await handler.get("/_not-found", pageKind)).not.toBeNull();
+    const versioned = await render(handler, "/news/ferry", "<p>x</p>");
+    expect((versioned.headers as Record<string, string>)["surrogate-key"]).toBe("section-2 site story-1");
+  });
+
+  it("keeps no data fetched through Next", async () => {
     expect(await handler.get("fetch-key", { kind: "FETCH" })).toBeNull();
-    await handler.set("/never-asked", page("<p>x</p>") as never, {});
-    expect(await handler.get("/never-asked", pageKind)).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ const html = `<!DOCTYPE html><html><body><h1>Ferry</h1><script>self.__next_f.pus
 async function render(key: string, { tags = "site,story-1", status = 200 } = {}) {
   const handler = new PageCacheHandler({ revalidatedTags: [], _requestHeaders: {} } as never);
   expect(await handler.get(key, pageKind)).toBeNull();
-  const value = { kind: "APP_PAGE", html, rscData: undefined, headers: { "x-next-cache-tags": `_N_T_/layout,${tags}` }, postponed: undefined, status, segmentData: undefined };
+  const value = { kind: "APP_PAGE", html, rscData: undefined, headers: { "x-next-cache-tags": `_N_T_/layout,${tags},public-version-${database.version}` }, postponed: undefined, status, segmentData: undefined };
   await handler.set(key, value as never, {});
 }
 

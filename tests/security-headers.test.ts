@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { withNoncePolicy } from "@/lib/proxy/nonce-policy";
@@ -26,6 +27,13 @@ describe("the content security policy", () => {
     expect(policy).toContain(`script-src 'self' ${scriptHashes[0]}`);
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(policy).not.toContain("nonce");
+  });
+
+  it("hashes each inline script's text exactly as a browser reads it, whatever the tag's spelling", () => {
+    const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+    const html = `<div title="a > b" data-x='<script>no</script>'></div><SCRIPT type='module'>import("/a.js")</SCRIPT >
+      <script type="application/json">{"not":"run"}</script><script async="" src="/b.js"></script><script>if (a < b) go()</script/>`;
+    expect(pageNeeds(html, () => false).scriptHashes).toEqual([sha('import("/a.js")'), sha("if (a < b) go()")].sort());
   });
 
   it("allows exactly the frame origins of a page's embeds that the allowlist accepts", () => {

@@ -4,7 +4,6 @@ import { SiteHeader } from "@/components/public/site-header";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage } from "@/lib/public/page-metadata";
 import { reads } from "@/lib/public/reads";
-import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { publicState } from "@/lib/public/state";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const publication = await publicState();
-  await tagPage(cacheTags.site);
   const [allSections, pages] = await Promise.all([reads.sections(publication.version), reads.pages(publication.version)]);
   const sections = allSections.filter((section) => !section.hidden);
   return (

@@ -1,6 +1,7 @@
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
 import { isAllowedFrameSrc } from "../embeds/providers";
 import { publicPageHeaders } from "../public/cache-policy";
+import { publicVersionOfTag } from "../public/cache-tag-names";
 import { readerPageOf } from "./reader-page";
 import { currentPublicVersion, pageStore, type IncrementalCacheValue } from "./store";
 
@@ -11,38 +12,34 @@ const IMPLICIT_TAG = /^_N_T_/;
 
 /**
  * Next's cache of rendered public pages (next.config.ts `cacheHandler`). Each page is kept with the
- * public version read before it was rendered, and given only while that is still the current
- * version, read once for the requests arriving together (lib/public/fresh-read.ts). Every change
- * readers can see moves the version in its own transaction, so the next request after it renders
- * afresh on every instance sharing the database, with no cache to purge at the origin.
+ * public version it was rendered from (named among its tags by lib/public/state.ts), and given only
+ * while that is still the current version, read once for the requests arriving together
+ * (lib/public/fresh-read.ts). Every change readers can see moves the version in its own
+ * transaction, so the next request after it renders afresh on every instance sharing the
+ * database, with no cache to purge at the origin. A page that names no version read nothing public
+ * (Next's own 404 page) and holds at any version.
  *
  * When a page is stored, the headers it is answered with are stored beside it: its policy (the
  * hashes of the page's own scripts), its cache tags and its Cache-Control (lib/public/cache-policy.ts).
  */
 export default class PageCacheHandler implements Omit<CacheHandler, never> {
-  /** The version read before each render under way, by key: an entry can only be as new as that. */
-  private static rendering = new Map<string, number>();
-
   constructor(private readonly context: CacheHandlerContext) {}
 
   async get(key: string, context: { kind: string }): Promise<CacheHandlerValue | null> {
     // Data fetched through Next (fetch, unstable_cache) is never kept: every read is the app's own.
     if (context.kind === "FETCH" || this.context.dev || BUILDING) return null;
-    const version = await currentPublicVersion();
     const entry = pageStore.get(key);
-    if (entry && entry.version === version) return entry;
-    if (entry) pageStore.forget(key);
-    PageCacheHandler.rendering.set(key, version);
+    if (!entry) return null;
+    if (entry.version === undefined || entry.version === (await currentPublicVersion())) return entry;
+    pageStore.forget(key);
     return null;
   }
 
   async set(key: string, value: IncrementalCacheValue | null, context: { cacheControl?: CacheHandlerValue["cacheControl"] }): Promise<void> {
-    const version = PageCacheHandler.rendering.get(key);
-    PageCacheHandler.rendering.delete(key);
-    if (!value || version === undefined || (value.kind !== "APP_PAGE" && value.kind !== "APP_ROUTE")) return;
+    if (!value || this.context.dev || BUILDING || (value.kind !== "APP_PAGE" && value.kind !== "APP_ROUTE")) return;
+    const { tags, version } = recordedTags(value.headers);
     // The answer Next is about to send is built from this same value, so it carries these too.
     // A page that names nothing it shows (the 404 for an address no route matches) keeps Next's own Cache-Control.
-    const tags = cacheTagsOf(value.headers);
     if (value.kind === "APP_PAGE" && typeof value.html === "string") {
       const headers = publicPageHeaders(value.html, tags, isAllowedFrameSrc);
       value.headers = { ...value.headers, ...(tags.length > 0 ? headers : { "content-security-policy": headers["content-security-policy"] }) };
@@ -60,8 +57,14 @@ export default class PageCacheHandler implements Omit<CacheHandler, never> {
   resetRequestCache(): void {}
 }
 
-/** The tags the page named (lib/public/cache-tags.ts), from Next's record of them. */
-function cacheTagsOf(headers: Record<string, unknown> | undefined): string[] {
-  const recorded = String(headers?.["x-next-cache-tags"] ?? "");
-  return [...new Set(recorded.split(",").filter((tag) => tag && !IMPLICIT_TAG.test(tag)))].sort();
+/**
+ * What the page named (lib/public/cache-tags.ts), from Next's record of it: the tags a CDN purges
+ * by, and the public version it was rendered from.
+ */
+function recordedTags(headers: Record<string, unknown> | undefined): { tags: string[]; version: number | undefined } {
+  const recorded = new Set(String(headers?.["x-next-cache-tags"] ?? "").split(","));
+  const versions = [...recorded].map(publicVersionOfTag).filter((version) => version !== undefined);
+  const tags = [...recorded].filter((tag) => tag && !IMPLICIT_TAG.test(tag) && publicVersionOfTag(tag) === undefined).sort();
+  // One render reads one version; should two ever be named, the older bounds what the page shows.
+  return { tags, version: versions.length > 0 ? Math.min(...versions) : undefined };
 }

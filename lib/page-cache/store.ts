@@ -6,9 +6,9 @@ import { freshRead } from "../public/fresh-read";
 
 export type IncrementalCacheValue = NonNullable<CacheHandlerValue["value"]>;
 
-/** A page Next rendered, with the public version read before the render began. */
+/** A page Next rendered, with the public version it was rendered from (none: it read nothing public). */
 export type StoredPage = CacheHandlerValue & {
-  version: number;
+  version: number | undefined;
   bytes: number;
   /** Set for a public page the server in front may answer itself (lib/page-cache/front-answer.ts). */
   readerPage?: ReaderPage;

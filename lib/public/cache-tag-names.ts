@@ -17,4 +17,18 @@ export const cacheTags = {
   unknownAddresses: "unknown-addresses",
   /** The page saying a story was taken down, answered 410 (proxy.ts): never a reader page to answer from memory. */
   removedStory: "removed-story",
+  /**
+   * The public version a page was rendered from (lib/public/state.ts): the page cache keeps the
+   * page while that version holds. Not for CDNs, which are purged by the tags above.
+   */
+  publicVersion: (version: number) => `${PUBLIC_VERSION_TAG}${version}`,
 };
+
+const PUBLIC_VERSION_TAG = "public-version-";
+
+/** The version a `publicVersion` tag names, if the tag is one. */
+export function publicVersionOfTag(tag: string): number | undefined {
+  if (!tag.startsWith(PUBLIC_VERSION_TAG)) return undefined;
+  const version = Number(tag.slice(PUBLIC_VERSION_TAG.length));
+  return Number.isSafeInteger(version) ? version : undefined;
+}

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { pool } from "@/db/client";
 import { readPublicState } from "@/db/queries/public-publication";
 import { readPublicVersion } from "@/db/queries/public-version";
+import { cacheTags, tagPage } from "./cache-tags";
 import { freshRead } from "./fresh-read";
 
 /**
@@ -11,8 +12,17 @@ import { freshRead } from "./fresh-read";
  */
 export const currentPublicState = freshRead(readPublicState);
 
-/** The same, once per render: React's cache dedupes the layout's, the metadata's and the page's calls. */
-export const publicState = cache(() => currentPublicState());
+/**
+ * The same, once per render: React's cache dedupes the layout's, the metadata's and the page's
+ * calls. Every public page reads it before anything else it shows (the reads are keyed by its
+ * version), so this is where a page names the version it was rendered from, for the page cache
+ * (lib/page-cache/handler.ts), and that it shows the site's name and sections, for CDNs.
+ */
+export const publicState = cache(async () => {
+  const state = await currentPublicState();
+  await tagPage(cacheTags.site, cacheTags.publicVersion(state.version));
+  return state;
+});
 
 /** The public version alone, for what needs nothing else (proxy.ts deciding a story address). */
 export const currentPublicVersion = freshRead(() => readPublicVersion(pool()));
