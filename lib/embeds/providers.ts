@@ -5,6 +5,9 @@
  * editor use it too, so it imports nothing.
  */
 
+/** The attribute a rendered embed names its player's address in: what a page must allow framing, and what the loader wires. */
+export const FRAME_SRC_ATTRIBUTE = "data-embed-frame-src";
+
 export const EMBED_PROVIDER_IDS = [
   "youtube",
   "vimeo",

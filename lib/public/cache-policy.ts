@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { FRAME_SRC_ATTRIBUTE } from "../embeds/providers";
 import { contentSecurityPolicy } from "../security-headers";
 
 /**
@@ -50,8 +51,8 @@ export function pageNeeds(html: string, frameSrcAllowed: (src: string) => boolea
         scriptHashes.add(`'sha256-${crypto.createHash("sha256").update(html.slice(START_TAG.lastIndex, end), "utf8").digest("base64")}'`);
       }
       START_TAG.lastIndex = end;
-    } else if (attributeText.includes("data-embed-frame-src")) {
-      const frameSrc = attributesOf(attributeText).get("data-embed-frame-src");
+    } else if (attributeText.includes(FRAME_SRC_ATTRIBUTE)) {
+      const frameSrc = attributesOf(attributeText).get(FRAME_SRC_ATTRIBUTE);
       if (frameSrc && frameSrcAllowed(frameSrc)) frameOrigins.add(new URL(frameSrc).origin);
     }
   }

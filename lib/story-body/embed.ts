@@ -1,6 +1,6 @@
 import { Node } from "@tiptap/core";
 import type { DOMOutputSpec } from "@tiptap/pm/model";
-import { embedProvider, isAllowedFrameSrc, matchEmbedUrl } from "@/lib/embeds/providers";
+import { embedProvider, FRAME_SRC_ATTRIBUTE, isAllowedFrameSrc, matchEmbedUrl } from "@/lib/embeds/providers";
 import { isSafeHref } from "./href";
 import { isStoryMediaPath } from "./media-path";
 
@@ -38,7 +38,7 @@ function attrsFromFigure(element: HTMLElement): Partial<EmbedAttrs> | false {
   return {
     provider: match.provider.id,
     url: match.url,
-    frameSrc: element.getAttribute("data-embed-frame-src") ?? match.frameSrc ?? "",
+    frameSrc: element.getAttribute(FRAME_SRC_ATTRIBUTE) ?? match.frameSrc ?? "",
     title: element.getAttribute("data-embed-title") ?? "",
     author: element.getAttribute("data-embed-author") ?? "",
     thumbnail: image?.getAttribute("src") ?? "",
@@ -61,7 +61,7 @@ function facade(attrs: EmbedAttrs): DOMOutputSpec {
     {
       "data-embed": provider?.id ?? "",
       "data-embed-url": url,
-      "data-embed-frame-src": isAllowedFrameSrc(attrs.frameSrc) ? attrs.frameSrc : null,
+      [FRAME_SRC_ATTRIBUTE]: isAllowedFrameSrc(attrs.frameSrc) ? attrs.frameSrc : null,
       "data-embed-title": attrs.title || null,
       "data-embed-author": attrs.author || null,
       "data-embed-aspect": attrs.aspectRatio ? String(Math.round(attrs.aspectRatio * 10_000) / 10_000) : null,
