@@ -506,6 +506,24 @@ export const emailOutbox = pgTable(
   ],
 );
 
+/**
+ * Purges of shared caches (lib/public/purge.ts) whose first attempt failed, kept until one is
+ * taken or the shared copies have expired by themselves: a CDN that was unreachable for a while
+ * still learns of every change, whichever instance made it and whether or not that one restarts.
+ */
+export const cachePurges = pgTable(
+  "cache_purges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tags: text("tags").array().notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    /** When the next attempt is due; while one is under way, when that worker's claim lapses. */
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cache_purges_due_idx").on(t.dueAt)],
+);
+
 export const EMAIL_MODES = ["off", "immediate", "digest"] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
 

@@ -1,7 +1,7 @@
 import { onShutdown } from "./shutdown";
 
 /**
- * Background work of one server process (the publishing scheduler, the email worker): `tick`
+ * Background work of one server process (the publishing scheduler, the email worker, the cache purge worker): `tick`
  * every `intervalMs`, never two at once, a failure logged and left to the next tick. Once the
  * server stops there is no new tick, and the one under way finishes before the database pool closes.
  */

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { purgeCacheTags, purgeCredential } from "@/lib/public/purge";
+import { db } from "@/db/client";
+import { cachePurges } from "@/db/schema";
+import { deliverDuePurges, purgeCacheTags, purgeCredential, purgeRetryDelayMs } from "@/lib/public/purge";
 
 type Received = { method?: string; url?: string; surrogateKey?: string; key?: string; body: string };
 
@@ -42,18 +44,41 @@ describe("the purge hook", () => {
     expect(received).toEqual([]);
   });
 
-  it("retries a refused purge, and stops once one is taken", async () => {
+  it("keeps a refused purge and retries it from any instance until one is taken", async () => {
+    await db().delete(cachePurges);
     vi.stubEnv("CACHE_PURGE_URL", url);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     status = 503;
+    const failedAt = Date.now();
     await purgeCacheTags(["site"]);
     expect(received).toHaveLength(1);
-    status = 200;
-    await vi.waitFor(() => expect(received).toHaveLength(2), { timeout: 3_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(received).toHaveLength(2);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining("answered 503"));
+    // Not due yet; then due, and refused again: it waits longer before the next try.
+    expect(await deliverDuePurges(new Date(failedAt + 1_000))).toEqual({ purged: 0, retrying: 0, expired: 0 });
+    expect(await deliverDuePurges(new Date(failedAt + 6_000))).toEqual({ purged: 0, retrying: 1, expired: 0 });
+    expect(await deliverDuePurges(new Date(failedAt + 20_000))).toEqual({ purged: 0, retrying: 0, expired: 0 });
+    status = 200;
+    expect(await deliverDuePurges(new Date(failedAt + 40_000))).toEqual({ purged: 1, retrying: 0, expired: 0 });
+    expect(received.map((request) => request.surrogateKey)).toEqual(["site", "site", "site"]);
+    expect(await db().select().from(cachePurges)).toEqual([]);
     logged.mockRestore();
+  });
+
+  it("drops a kept purge once the shared copies it would purge have expired, without sending it", async () => {
+    await db().delete(cachePurges);
+    vi.stubEnv("CACHE_PURGE_URL", url);
+    vi.stubEnv("PUBLIC_CACHE_SECONDS", "60");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    status = 503;
+    await purgeCacheTags(["home"]);
+    status = 200;
+    expect(await deliverDuePurges(new Date(Date.now() + 61_000))).toEqual({ purged: 0, retrying: 0, expired: 1 });
+    expect(received).toHaveLength(1);
+    logged.mockRestore();
+  });
+
+  it("waits 5 s, 30 s, 2 and 10 minutes, then an hour between tries", () => {
+    expect([1, 2, 3, 4, 5, 9].map(purgeRetryDelayMs)).toEqual([5_000, 30_000, 120_000, 600_000, 3_600_000, 3_600_000]);
   });
 
   it("reads the credential as one header line", () => {
