@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "../client";
+import { builtOnce } from "./built-once";
 import { media, publication } from "../schema";
 import { type PlacedImage, placedImage } from "./media";
 
@@ -25,7 +26,18 @@ const socialImage = alias(media, "social_image");
  * The images come along by primary key, so a changed logo needs no cache of its own.
  */
 export async function readPublicState(): Promise<PublicState> {
-  const [row] = await db()
+  const [row] = await publicStateQuery().execute();
+  if (!row) return { name: "Masthead", description: "", language: "en", timezone: "UTC", logo: null, socialImage: null, version: 0 };
+  const { logoId, logoWidth, logoHeight, socialImageId, socialImageWidth, socialImageHeight, ...settings } = row;
+  return {
+    ...settings,
+    logo: placedImage(logoId, logoWidth, logoHeight),
+    socialImage: placedImage(socialImageId, socialImageWidth, socialImageHeight),
+  };
+}
+
+const publicStateQuery = builtOnce(() =>
+  db()
     .select({
       name: publication.name,
       description: publication.description,
@@ -42,12 +54,6 @@ export async function readPublicState(): Promise<PublicState> {
     .from(publication)
     .leftJoin(logo, eq(publication.logoMediaId, logo.id))
     .leftJoin(socialImage, eq(publication.socialImageMediaId, socialImage.id))
-    .where(eq(publication.id, 1));
-  if (!row) return { name: "Masthead", description: "", language: "en", timezone: "UTC", logo: null, socialImage: null, version: 0 };
-  const { logoId, logoWidth, logoHeight, socialImageId, socialImageWidth, socialImageHeight, ...settings } = row;
-  return {
-    ...settings,
-    logo: placedImage(logoId, logoWidth, logoHeight),
-    socialImage: placedImage(socialImageId, socialImageWidth, socialImageHeight),
-  };
-}
+    .where(eq(publication.id, 1))
+    .prepare(""),
+);

@@ -2,17 +2,8 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { db } from "../client";
+import { builtOnce } from "./built-once";
 import { media, publicStories, publicStoryBylines, publicStoryTags, sections, storyCorrections, storyPaths, tags, users } from "../schema";
-
-/**
- * A query built once per process, for the few every first render of a story runs: building SQL from
- * drizzle's tree costs more than the query itself. Unnamed (""): the embedded database's socket
- * serves every connection from one session, where named statements would collide.
- */
-function builtOnce<Prepared>(prepare: () => Prepared): () => Prepared {
-  let prepared: Prepared | undefined;
-  return () => (prepared ??= prepare());
-}
 
 // Public pages read public_stories (the live versions) and never stories, so drafts and pending
 // revisions cannot leak. Every function here answers for the public; none takes a session.

@@ -1,8 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { pool } from "@/db/client";
 import { readPublicState } from "@/db/queries/public-publication";
-import { readPublicVersion } from "@/db/queries/public-version";
 import { cacheTags, tagPage } from "./cache-tags";
 import { freshRead } from "./fresh-read";
 
@@ -24,5 +22,3 @@ export const publicState = cache(async () => {
   return state;
 });
 
-/** The public version alone, for what needs nothing else (proxy.ts deciding a story address). */
-export const currentPublicVersion = freshRead(() => readPublicVersion(pool()));

@@ -4,12 +4,11 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { JsonLd } from "@/components/public/json-ld";
 import { StoryPage } from "@/components/public/story-page";
 import type { PublicState } from "@/db/queries/public-publication";
-import type { StoryAddress } from "@/db/queries/public-stories";
+import { publicStoryAtAddress, relatedStories, resolveStoryAddress, type StoryAddress } from "@/db/queries/public-stories";
 import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage, sharedImage } from "@/lib/public/page-metadata";
 import { slugParam } from "@/lib/public/params";
-import { reads } from "@/lib/public/reads";
 import { publicState } from "@/lib/public/state";
 import { storyStructuredData } from "@/lib/public/structured-data";
 import { authorPath, storyPath } from "@/lib/public/urls";
@@ -21,15 +20,16 @@ export const generateStaticParams = async () => [];
 /**
  * A story address: the live story, or (answered 410 by proxy.ts) the page saying it was taken
  * down. An old address never gets here: proxy.ts answers it with a 301. Once per render: the
- * metadata and the page share it.
+ * metadata and the page share it. The story and its related stories are read afresh, not through
+ * `reads`: the page cache keeps the page they make, so another copy of them would only take memory.
  */
 const load = cache(async (sectionSegment: string, slugSegment: string) => {
   const [section, slug] = [slugParam(sectionSegment), slugParam(slugSegment)];
   if (section === null || slug === null || isReservedSectionSlug(section)) notFound();
   const publication = await publicState();
-  const story = await reads.storyAtAddress(publication.version, section, slug);
-  if (!story) return notLive(publication, await reads.storyAddress(publication.version, section, slug));
-  const related = await reads.relatedStories(publication.version, story.id, story.sectionId, story.tags.map((tag) => tag.id));
+  const story = await publicStoryAtAddress(section, slug);
+  if (!story) return notLive(publication, await resolveStoryAddress(section, slug));
+  const related = await relatedStories(story.id, story.sectionId, story.tags.map((tag) => tag.id));
   await tagPage(
     cacheTags.story(story.id),
     cacheTags.section(story.sectionId),
