@@ -14,7 +14,11 @@ import {
 } from "@/db/queries/public-stories";
 import { versionedCache } from "./versioned-cache";
 
-/** Every public read, cached per public version: call with `(await publicState()).version` first. */
+/**
+ * The public reads, cached per public version: call with `(await publicState()).version` first.
+ * Not a story page's own: it reads its story afresh, as the page cache keeps the page it makes and a
+ * copy here would only take memory.
+ */
 export const reads = {
   sections: versionedCache(listPublicSections),
   sectionBySlug: versionedCache(sectionBySlug),
