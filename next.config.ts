@@ -9,9 +9,6 @@ const nextConfig: NextConfig = {
   // (lib/page-cache/handler.ts, compiled by scripts/compile-server.ts).
   cacheHandler: path.join(process.cwd(), ".masthead", "page-cache-handler.mjs"),
   cacheMaxMemorySize: 0,
-  // Each stored page gets its ETag, hashed natively, when it is stored; Next's own would hash the
-  // whole page again, in JavaScript, on every answer it gives (a few percent of a first render).
-  generateEtags: false,
   experimental: {
     // Above lib/request-limits.ts, which refuses oversized bodies first with a clear 413.
     serverActions: { bodySizeLimit: "2mb" },

@@ -20,8 +20,7 @@ const IMPLICIT_TAG = /^_N_T_/;
  * (Next's own 404 page) and holds at any version.
  *
  * When a page is stored, the headers it is answered with are stored beside it: its policy (the
- * hashes of the page's own scripts), its ETag, its cache tags and its Cache-Control
- * (lib/public/cache-policy.ts). Next makes no ETag of its own (next.config.ts `generateEtags`).
+ * hashes of the page's own scripts), its cache tags and its Cache-Control (lib/public/cache-policy.ts).
  */
 export default class PageCacheHandler implements Omit<CacheHandler, never> {
   constructor(private readonly context: CacheHandlerContext) {}
@@ -43,8 +42,7 @@ export default class PageCacheHandler implements Omit<CacheHandler, never> {
     // A page that names nothing it shows (the 404 for an address no route matches) keeps Next's own Cache-Control.
     if (value.kind === "APP_PAGE" && typeof value.html === "string") {
       const headers = publicPageHeaders(value.html, tags, isAllowedFrameSrc);
-      const { "content-security-policy": policy, etag } = headers;
-      value.headers = { ...value.headers, ...(tags.length > 0 ? headers : { "content-security-policy": policy, etag }) };
+      value.headers = { ...value.headers, ...(tags.length > 0 ? headers : { "content-security-policy": headers["content-security-policy"] }) };
     }
     const readerPage = readerPageOf(key, value, tags);
     const pageBytes = value.kind === "APP_PAGE" ? String(value.html).length + (value.rscData?.length ?? 0) : value.body.length;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { generateETag } from "next/dist/server/lib/etag.js";
 import { normalizePagePath } from "next/dist/shared/lib/page-path/normalize-page-path.js";
 import { cacheTags } from "../public/cache-tag-names";
 import { STATIC_SECURITY_HEADERS } from "../security-headers";
@@ -53,9 +54,10 @@ export async function answerFromPageCache(request: IncomingMessage, response: Se
 }
 
 function readerAnswer({ html, pageHeaders }: ReaderPage): ReaderAnswer {
+  const etag = generateETag(html);
   const named = Object.entries(pageHeaders).filter(([name]) => name !== "x-next-cache-tags");
-  const headers = { ...STATIC_SECURITY_HEADERS, ...Object.fromEntries(named), vary: PAGE_VARY, "content-type": "text/html; charset=utf-8" };
-  return { body: Buffer.from(html), etag: String(pageHeaders.etag), headers };
+  const headers = { ...STATIC_SECURITY_HEADERS, ...Object.fromEntries(named), vary: PAGE_VARY, "content-type": "text/html; charset=utf-8", etag };
+  return { body: Buffer.from(html), etag, headers };
 }
 
 function acceptsGzip(header: string | string[] | undefined): boolean {

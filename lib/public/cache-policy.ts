@@ -79,17 +79,11 @@ export function sharedCacheHeaders(tags: string[]): Record<string, string> {
   };
 }
 
-/** The validator of a stored answer: a hash of its bytes, computed natively once. */
-export function contentETag(body: string): string {
-  return `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-}
-
-/** A page's, with its validator and the policy allowing exactly its own scripts and embeds. */
+/** A page's, with the policy allowing exactly its own scripts and embeds. */
 export function publicPageHeaders(html: string, tags: string[], frameSrcAllowed: (src: string) => boolean): Record<string, string> {
   const { scriptHashes, frameOrigins } = pageNeeds(html, frameSrcAllowed);
   return {
     "content-security-policy": contentSecurityPolicy({ scripts: scriptHashes, frames: frameOrigins, dev: false }),
-    etag: contentETag(html),
     ...sharedCacheHeaders(tags),
   };
 }
