@@ -10,7 +10,6 @@ import {
   latestStories,
   listCorrections,
   publicStoryAtAddress,
-  relatedStories,
   resolveStoryAddress,
   sectionStories,
 } from "@/db/queries/public-stories";
@@ -92,9 +91,10 @@ describe("public lists", () => {
     const sameSection = await createStory({ sectionId: home.id, authorIds: [author.id] });
     const sameTag = await createStory({ sectionId: elsewhere.id, authorIds: [author.id], tags: [tag], publishedAt: new Date(Date.now() - 3_600_000) });
     await createStory({ sectionId: elsewhere.id, authorIds: [author.id] });
-    const live = (await publicStoryAtAddress(home.slug, story.slug!))!;
-    const related = await relatedStories(story.id, home.id, live.tags.map((t) => t.id));
+    const { related } = (await publicStoryAtAddress(home.slug, story.slug!))!;
     expect(related.map((r) => r.id)).toEqual([sameTag.id, sameSection.id]);
+    expect(related[0]).toMatchObject({ sectionSlug: elsewhere.slug, bylines: [{ id: author.id }] });
+    expect(related[0].publishedAt).toEqual(sameTag.publishedAt);
   });
 
   it("show corrections at the end of the story and on the corrections list, newest first", async () => {

@@ -14,7 +14,7 @@ const KIND_LABELS = { correction: "Correction", update: "Update" } as const;
  * A live story, or for previews a saved version that may not be live: without a publication time
  * it shows when it is scheduled (publishAt) or that it is not yet published.
  */
-export type StoryPageStory = Omit<PublicStory, "publishedAt"> & { publishedAt: Date | null; publishAt?: Date | null };
+export type StoryPageStory = Omit<PublicStory, "publishedAt" | "related"> & { publishedAt: Date | null; publishAt?: Date | null };
 
 type Props = { story: StoryPageStory; related: PublicStoryCard[]; url: string; timeZone: string };
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
+import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "../client";
 import { builtOnce } from "./built-once";
 import { media, publicStories, publicStoryBylines, publicStoryTags, sections, storyCorrections, storyPaths, tags, users } from "../schema";
@@ -24,11 +24,11 @@ export type PublicStoryCard = {
   bylines: PublicByline[];
 };
 
-/** A story's bylines in order, as JSON, read in the same query as the story. */
-const bylinesJson = sql<PublicByline[]>`(
+/** The bylines of the story `storyId` names, in order, as JSON, read in the same query as the story. */
+const bylinesJsonOf = (storyId: AnyPgColumn) => sql<PublicByline[]>`(
   SELECT coalesce(json_agg(json_build_object('id', ${users.id}, 'displayName', ${users.displayName}, 'slug', ${users.slug}) ORDER BY ${publicStoryBylines.position}), '[]'::json)
   FROM ${publicStoryBylines} INNER JOIN ${users} ON ${users.id} = ${publicStoryBylines.userId}
-  WHERE ${publicStoryBylines.storyId} = ${publicStories.storyId})`;
+  WHERE ${publicStoryBylines.storyId} = ${storyId})`;
 
 const cardColumns = {
   id: publicStories.storyId,
@@ -45,7 +45,7 @@ const cardColumns = {
   imageAlt: publicStories.featuredImageAlt,
   imageCaption: publicStories.featuredImageCaption,
   imageCredit: publicStories.featuredImageCredit,
-  bylines: bylinesJson,
+  bylines: bylinesJsonOf(publicStories.storyId),
 };
 
 type CardRow = Omit<PublicStoryCard, "image"> & {
@@ -124,46 +124,6 @@ export async function tagStories(tagId: string, limit: number, offset: number): 
   return listPage(where, limit, offset);
 }
 
-const RELATED_LIMIT = 4;
-
-/**
- * Stories sharing a tag first, then the rest of the section; never the story itself. One query of
- * two short index walks (newest first, four each): ordering the whole section by "shares a tag"
- * would scan it, which at 100,000 stories takes half a second.
- */
-export async function relatedStories(storyId: string, sectionId: string, tagIds: string[]): Promise<PublicStoryCard[]> {
-  const rows = await relatedQuery().execute({ storyId, sectionId, tagIds });
-  const seen = new Set<string>();
-  return rows
-    .filter((row) => !seen.has(row.id) && seen.add(row.id))
-    .slice(0, RELATED_LIMIT)
-    .map(({ rank: _rank, ...card }) => toCard(card));
-}
-
-const relatedQuery = builtOnce(() => {
-  const storyId = sql.placeholder("storyId");
-  const newestFirst = (rank: number, where: SQL | undefined) =>
-    db()
-      .select({ id: sql<string>`${publicStories.storyId}`.as("picked_id"), rank: sql<number>`${rank}::int`.as("rank") })
-      .from(publicStories)
-      .where(and(ne(publicStories.storyId, storyId), where))
-      .orderBy(desc(publicStories.publishedAt), desc(publicStories.storyId))
-      .limit(RELATED_LIMIT);
-  const sameSection = newestFirst(1, eq(publicStories.sectionId, sql.placeholder("sectionId")));
-  const taggedAlike = db().select({ id: publicStoryTags.storyId }).from(publicStoryTags).where(sql`${publicStoryTags.tagId} = any(${sql.placeholder("tagIds")})`);
-  const sharingTags = newestFirst(0, inArray(publicStories.storyId, taggedAlike));
-  const picked = db().$with("picked").as(unionAll(sharingTags, sameSection));
-  return db()
-    .with(picked)
-    .select({ ...cardColumns, rank: picked.rank })
-    .from(publicStories)
-    .innerJoin(picked, eq(picked.id, publicStories.storyId))
-    .innerJoin(sections, eq(publicStories.sectionId, sections.id))
-    .leftJoin(media, eq(publicStories.featuredImageId, media.id))
-    .orderBy(asc(picked.rank), desc(publicStories.publishedAt), desc(publicStories.storyId))
-    .prepare("");
-});
-
 export type PublicTag = { id: string; name: string; slug: string };
 export type PublicCorrection = { id: string; kind: "correction" | "update"; note: string; publishedAt: Date };
 
@@ -175,6 +135,8 @@ export type PublicStory = PublicStoryCard & {
   seoDescription: string;
   tags: PublicTag[];
   corrections: PublicCorrection[];
+  /** Up to four other live stories, those sharing a tag first, then the rest of the section. */
+  related: PublicStoryCard[];
 };
 
 const storyTagsJson = sql<PublicTag[]>`(
@@ -188,11 +150,56 @@ const correctionsJson = sql<(Omit<PublicCorrection, "publishedAt"> & { published
                                              'publishedAt', ${storyCorrections.publishedAt}) ORDER BY ${storyCorrections.publishedAt}), '[]'::json)
   FROM ${storyCorrections} WHERE ${storyCorrections.storyId} = ${publicStories.storyId})`;
 
-/** The live story at /section/slug, with everything its page shows, in one query. */
+const RELATED_LIMIT = 4;
+const candidate = alias(publicStories, "candidate");
+const ownTag = alias(publicStoryTags, "own_tag");
+const sharedTag = alias(publicStoryTags, "shared_tag");
+const relatedStory = alias(publicStories, "related_story");
+const relatedSection = alias(sections, "related_section");
+const relatedImage = alias(media, "related_image");
+
+/** Other live stories, newest first, four at most: one short index walk. */
+const newestOthers = (rank: number, where: SQL) => sql`(
+  SELECT ${candidate.storyId} AS id, ${candidate.publishedAt} AS published_at, ${sql.raw(String(rank))} AS rank FROM ${publicStories} ${candidate}
+  WHERE ${candidate.storyId} <> ${publicStories.storyId} AND ${where}
+  ORDER BY ${candidate.publishedAt} DESC, ${candidate.storyId} DESC LIMIT ${sql.raw(String(RELATED_LIMIT))})`;
+
+// Timestamps leave JSON as text; they are turned back into dates below.
+type RelatedRow = Omit<CardRow, "publishedAt" | "updatedAt"> & { publishedAt: string; updatedAt: string | null };
+
+/**
+ * The story's related stories, as JSON: those sharing a tag first, then the rest of the section;
+ * never the story itself. Two short index walks (newest first, four each): ordering the whole
+ * section by "shares a tag" would scan it, which at 100,000 stories takes half a second.
+ */
+const relatedJson = sql<RelatedRow[]>`(
+  SELECT coalesce(json_agg(json_build_object(
+    'id', ${relatedStory.storyId}, 'headline', ${relatedStory.headline}, 'dek', ${relatedStory.dek}, 'slug', ${relatedStory.slug},
+    'sectionSlug', ${relatedSection.slug}, 'sectionName', ${relatedSection.name},
+    'publishedAt', ${relatedStory.publishedAt}, 'updatedAt', ${relatedStory.updatedAt},
+    'imageId', ${relatedImage.id}, 'imageWidth', ${relatedImage.width}, 'imageHeight', ${relatedImage.height},
+    'imageAlt', ${relatedStory.featuredImageAlt}, 'imageCaption', ${relatedStory.featuredImageCaption}, 'imageCredit', ${relatedStory.featuredImageCredit},
+    'bylines', ${bylinesJsonOf(relatedStory.storyId)}
+  ) ORDER BY picked.rank, ${relatedStory.publishedAt} DESC, ${relatedStory.storyId} DESC), '[]'::json)
+  FROM (
+    SELECT id, min(rank) AS rank FROM (
+      ${newestOthers(0, sql`${candidate.storyId} IN (
+        SELECT ${sharedTag.storyId} FROM ${publicStoryTags} ${sharedTag} INNER JOIN ${publicStoryTags} ${ownTag} ON ${ownTag.tagId} = ${sharedTag.tagId}
+        WHERE ${ownTag.storyId} = ${publicStories.storyId})`)}
+      UNION ALL
+      ${newestOthers(1, sql`${candidate.sectionId} = ${publicStories.sectionId}`)}
+    ) candidates
+    GROUP BY id, published_at ORDER BY min(rank), published_at DESC, id DESC LIMIT ${sql.raw(String(RELATED_LIMIT))}
+  ) picked
+  INNER JOIN ${publicStories} ${relatedStory} ON ${relatedStory.storyId} = picked.id
+  INNER JOIN ${sections} ${relatedSection} ON ${relatedSection.id} = ${relatedStory.sectionId}
+  LEFT JOIN ${media} ${relatedImage} ON ${relatedImage.id} = ${relatedStory.featuredImageId})`;
+
+/** The live story at /section/slug, with everything its page shows (related stories too), in one query. */
 export async function publicStoryAtAddress(sectionSlug: string, slug: string): Promise<PublicStory | null> {
   const [row] = await storyAtAddressQuery().execute({ sectionSlug, slug });
   if (!row) return null;
-  const { sectionId, bodyHtml, wordCount, seoTitle, seoDescription, tags: storyTags, corrections, ...card } = row;
+  const { sectionId, bodyHtml, wordCount, seoTitle, seoDescription, tags: storyTags, corrections, related, ...card } = row;
   return {
     ...toCard(card),
     sectionId,
@@ -202,6 +209,7 @@ export async function publicStoryAtAddress(sectionSlug: string, slug: string): P
     seoDescription,
     tags: storyTags,
     corrections: corrections.map((correction) => ({ ...correction, publishedAt: new Date(correction.publishedAt) })),
+    related: related.map((other) => toCard({ ...other, publishedAt: new Date(other.publishedAt), updatedAt: other.updatedAt ? new Date(other.updatedAt) : null })),
   };
 }
 
@@ -216,6 +224,7 @@ const storyAtAddressQuery = builtOnce(() =>
       seoDescription: publicStories.seoDescription,
       tags: storyTagsJson,
       corrections: correctionsJson,
+      related: relatedJson,
     })
     .from(publicStories)
     .innerJoin(sections, eq(publicStories.sectionId, sections.id))

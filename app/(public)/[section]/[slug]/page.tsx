@@ -4,7 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { JsonLd } from "@/components/public/json-ld";
 import { StoryPage } from "@/components/public/story-page";
 import type { PublicState } from "@/db/queries/public-publication";
-import { publicStoryAtAddress, relatedStories, resolveStoryAddress, type StoryAddress } from "@/db/queries/public-stories";
+import { publicStoryAtAddress, resolveStoryAddress, type StoryAddress } from "@/db/queries/public-stories";
 import { cacheTags, tagPage } from "@/lib/public/cache-tags";
 import { pageOrigin } from "@/lib/public/page-origin";
 import { defaultSharedImage, sharedImage } from "@/lib/public/page-metadata";
@@ -20,8 +20,10 @@ export const generateStaticParams = async () => [];
 /**
  * A story address: the live story, or (answered 410 by proxy.ts) the page saying it was taken
  * down. An old address never gets here: proxy.ts answers it with a 301. Once per render: the
- * metadata and the page share it. The story and its related stories are read afresh, not through
- * `reads`: the page cache keeps the page they make, so another copy of them would only take memory.
+ * metadata and the page share it. The story, with its related stories in the same query, is read
+ * afresh, not through `reads`: the page cache keeps the page it makes, so another copy of it
+ * would only take memory. It is read after the public state, never beside it, so the page holds
+ * nothing older than the version it is kept under.
  */
 const load = cache(async (sectionSegment: string, slugSegment: string) => {
   const [section, slug] = [slugParam(sectionSegment), slugParam(slugSegment)];
@@ -29,7 +31,7 @@ const load = cache(async (sectionSegment: string, slugSegment: string) => {
   const publication = await publicState();
   const story = await publicStoryAtAddress(section, slug);
   if (!story) return notLive(publication, await resolveStoryAddress(section, slug));
-  const related = await relatedStories(story.id, story.sectionId, story.tags.map((tag) => tag.id));
+  const { related } = story;
   await tagPage(
     cacheTags.story(story.id),
     cacheTags.section(story.sectionId),
