@@ -58,20 +58,4 @@ describe("freshRead", () => {
     await expect(current()).rejects.toThrow("connection reset");
     await expect(current()).resolves.toBe(2);
   });
-
-  it("answers the later steps of a request from the read that started after it arrived", async () => {
-    const reads = controlledReads();
-    const current = freshRead(reads.read);
-    const arrivedAt = performance.now();
-    const serverStep = current(arrivedAt);
-    await reads.finishNext();
-    expect(await serverStep).toBe(0);
-    reads.bump(); // committed after that read started: a later request must see it, this one may not
-    expect(await current(arrivedAt)).toBe(0);
-    expect(reads.started()).toBe(1);
-    const laterRequest = current();
-    await reads.finishNext();
-    expect(await laterRequest).toBe(1);
-    expect(reads.started()).toBe(2);
-  });
 });
