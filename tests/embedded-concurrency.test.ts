@@ -40,3 +40,29 @@ it("keeps each connection's parameterised queries apart when many run at once", 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+it("keeps each connection's named statements to itself, as PostgreSQL does, and drops them when it goes", async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-statements-"));
+  const embedded = await startEmbeddedPostgres(dataDir);
+  const [first, second, observer] = [new pg.Client(embedded.url), new pg.Client(embedded.url), new pg.Client(embedded.url)];
+  try {
+    for (const client of [first, second, observer]) await client.connect();
+    const sum = (value: number) => first.query({ name: "shared", text: "SELECT $1::int + 1 AS value", values: [value] });
+    const shout = (value: string) => second.query({ name: "shared", text: "SELECT $1::text || '!' AS value", values: [value] });
+    // Each prepared once, then run from what it prepared.
+    for (let round = 0; round < 3; round++) {
+      expect((await sum(round)).rows).toEqual([{ value: round + 1 }]);
+      expect((await shout(`r${round}`)).rows).toEqual([{ value: `r${round}!` }]);
+    }
+    const left = async () => (await observer.query("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%shared'")).rows[0].n;
+    expect(await left()).toBe(2);
+    await first.end();
+    await expect.poll(left).toBe(1);
+    expect((await shout("still")).rows).toEqual([{ value: "still!" }]);
+  } finally {
+    await second.end().catch(() => {});
+    await observer.end().catch(() => {});
+    await embedded.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

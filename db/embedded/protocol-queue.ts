@@ -1,10 +1,13 @@
 import type { PGlite } from "@electric-sql/pglite";
+import { closeStatements, withConnectionNames } from "./statement-names";
 
 const codes = (letters: string[]) => new Set(letters.map((letter) => letter.charCodeAt(0)));
 /** Extended-query messages that leave the backend mid-sequence until the client's Sync. */
 const SEQUENCE_MESSAGES = codes(["P", "B", "D", "E", "C", "H"]);
 /** Those whose answers can wait for the Sync (or Flush), as a PostgreSQL server's do. */
 const HELD_ANSWERS = codes(["P", "B", "D", "E", "C"]);
+/** Not a connection (their ids start at 1): the closing of statements a departed one left. */
+const DEPARTED = 0;
 
 type Pending = {
   handlerId: number;
@@ -24,7 +27,8 @@ type Pending = {
  * Sync, and for the whole of any transaction.
  *
  * Like a PostgreSQL server, it holds a sequence's answers until the Sync (or Flush) and sends them
- * in one write: one wake-up of the client per query instead of five.
+ * in one write: one wake-up of the client per query instead of five; and it keeps each
+ * connection's named statements apart (statement-names.ts).
  */
 export class ProtocolQueue {
   private queue: Pending[] = [];
@@ -33,14 +37,25 @@ export class ProtocolQueue {
   private owner: number | null = null;
   /** Answers held for each connection until its Sync or Flush. */
   private held = new Map<number, Uint8Array[]>();
+  /** The statements each connection has prepared, by the names the backend knows them by. */
+  private statements = new Map<number, Set<string>>();
 
   constructor(private readonly db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ handlerId, message, onData, resolve, reject });
+      const named = withConnectionNames(handlerId, message);
+      if (named.prepares) this.statementsOf(handlerId).add(named.prepares);
+      if (named.closes) this.statements.get(handlerId)?.delete(named.closes);
+      this.queue.push({ handlerId, message: named.message, onData, resolve, reject });
       void this.processQueue();
     });
+  }
+
+  private statementsOf(handlerId: number): Set<string> {
+    let names = this.statements.get(handlerId);
+    if (!names) this.statements.set(handlerId, (names = new Set()));
+    return names;
   }
 
   private next(): Pending | undefined {
@@ -90,6 +105,15 @@ export class ProtocolQueue {
       pending.reject(new Error("Handler disconnected"));
       return false;
     });
+    const names = this.statements.get(handlerId);
+    this.statements.delete(handlerId);
+    // What a PostgreSQL server drops with the session: queued like any connection's messages.
+    if (names?.size) {
+      for (const message of closeStatements(names)) {
+        this.queue.push({ handlerId: DEPARTED, message, onData: () => {}, resolve: () => {}, reject: () => {} });
+      }
+      void this.processQueue();
+    }
   }
 
   /** A connection that went away mid-transaction or mid-sequence must not hold the backend. */

@@ -36,7 +36,7 @@ export async function readPublicState(): Promise<PublicState> {
   };
 }
 
-const publicStateQuery = builtOnce(() =>
+const publicStateQuery = builtOnce("public_state", () =>
   db()
     .select({
       name: publication.name,
@@ -54,6 +54,5 @@ const publicStateQuery = builtOnce(() =>
     .from(publication)
     .leftJoin(logo, eq(publication.logoMediaId, logo.id))
     .leftJoin(socialImage, eq(publication.socialImageMediaId, socialImage.id))
-    .where(eq(publication.id, 1))
-    .prepare(""),
+    .where(eq(publication.id, 1)),
 );

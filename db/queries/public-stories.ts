@@ -213,7 +213,7 @@ export async function publicStoryAtAddress(sectionSlug: string, slug: string): P
   };
 }
 
-const storyAtAddressQuery = builtOnce(() =>
+const storyAtAddressQuery = builtOnce("story_at_address", () =>
   db()
     .select({
       ...cardColumns,
@@ -229,8 +229,7 @@ const storyAtAddressQuery = builtOnce(() =>
     .from(publicStories)
     .innerJoin(sections, eq(publicStories.sectionId, sections.id))
     .leftJoin(media, eq(publicStories.featuredImageId, media.id))
-    .where(and(eq(sections.slug, sql.placeholder("sectionSlug")), eq(publicStories.slug, sql.placeholder("slug"))))
-    .prepare(""),
+    .where(and(eq(sections.slug, sql.placeholder("sectionSlug")), eq(publicStories.slug, sql.placeholder("slug")))),
 );
 
 export type StoryAddress =
@@ -257,13 +256,12 @@ export async function resolveStoryAddress(sectionSlug: string, slug: string): Pr
   return { kind: "gone", storyId: known.storyId };
 }
 
-const liveAddressQuery = builtOnce(() =>
+const liveAddressQuery = builtOnce("live_address", () =>
   db()
     .select({ storyId: publicStories.storyId })
     .from(publicStories)
     .innerJoin(sections, eq(publicStories.sectionId, sections.id))
-    .where(and(eq(sections.slug, sql.placeholder("sectionSlug")), eq(publicStories.slug, sql.placeholder("slug"))))
-    .prepare(""),
+    .where(and(eq(sections.slug, sql.placeholder("sectionSlug")), eq(publicStories.slug, sql.placeholder("slug")))),
 );
 
 export type CorrectionEntry = PublicCorrection & { story: { headline: string; sectionSlug: string; slug: string } };
