@@ -2,6 +2,11 @@
  * `npm run lighthouse`: Lighthouse 12.2.3 (mobile, its default) with Debian's Chromium on the demo
  * newsroom's home page and a story page, printing each category's score. Needs a production build.
  * Targets: performance ≥ 95; accessibility, best practices and SEO 100.
+ *
+ * Each page is measured five times (`LIGHTHOUSE_RUNS`) and judged by the median, as Lighthouse's
+ * own guidance on variability advises: on a shared 2-core machine one run's total blocking time
+ * moves by more than 100 ms from run to run, and the performance score with it. Every run's
+ * score is printed.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -15,6 +20,9 @@ const PORT = 3296;
 const BASE = `http://localhost:${PORT}`;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 5);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-lighthouse-"));
@@ -39,15 +47,24 @@ async function main(): Promise<number> {
     for (const [label, address] of [["home page", "/"], ["story page", rows[0].path]] as const) {
       // Once to render and cache the page, as a reader after the first would find it.
       await fetch(`${BASE}${address}`);
-      const result = await lighthouse(`${BASE}${address}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+      const runs: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"][] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const result = await lighthouse(`${BASE}${address}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+        if (result) runs.push(result.lhr);
+      }
       const scores = CATEGORIES.map((category) => {
-        const score = Math.round((result?.lhr.categories[category]?.score ?? 0) * 100);
+        const each = runs.map((lhr) => Math.round((lhr.categories[category]?.score ?? 0) * 100));
+        const score = median(each);
         if (score < TARGETS[category]) failed = true;
-        return `${category} ${score}${score < TARGETS[category] ? ` (target ${TARGETS[category]})` : ""}`;
+        const spread = new Set(each).size > 1 ? ` (runs: ${each.join(" ")})` : "";
+        return `${category} ${score}${score < TARGETS[category] ? ` (target ${TARGETS[category]})` : ""}${spread}`;
       });
-      console.log(`${label.padEnd(11)} ${address}: ${scores.join(", ")}`);
-      const audits = result?.lhr.audits ?? {};
-      console.log(`            total blocking time ${audits["total-blocking-time"]?.displayValue ?? "?"}, largest contentful paint ${audits["largest-contentful-paint"]?.displayValue ?? "?"}, unused JavaScript ${audits["unused-javascript"]?.displayValue ?? "none"}`);
+      console.log(`${label.padEnd(11)} ${address}, median of ${runs.length}: ${scores.join(", ")}`);
+      const milliseconds = (audit: string) => runs.map((lhr) => Math.round(lhr.audits[audit]?.numericValue ?? NaN));
+      const unused = runs[0]?.audits["unused-javascript"]?.displayValue || "none";
+      console.log(
+        `            total blocking time median ${median(milliseconds("total-blocking-time"))} ms (runs: ${milliseconds("total-blocking-time").join(" ")}), largest contentful paint median ${median(milliseconds("largest-contentful-paint"))} ms, unused JavaScript ${unused}`,
+      );
     }
   } finally {
     chrome.kill();
