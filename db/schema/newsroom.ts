@@ -1,11 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
-  bigint,
-  bigserial,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -16,11 +13,15 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
-  varchar,
 } from "drizzle-orm/pg-core";
+import { timestamps, regconfig } from "./columns";
+
+/** The people, the publication and the stories the desk works on, with what hangs off a story. */
 
 export const ROLES = ["writer", "editor", "admin"] as const;
+
 export type Role = (typeof ROLES)[number];
+
 export const roleEnum = pgEnum("user_role", ROLES);
 
 export const STORY_STATUSES = [
@@ -32,17 +33,15 @@ export const STORY_STATUSES = [
   "published",
   "unpublished",
 ] as const;
+
 export type StoryStatus = (typeof STORY_STATUSES)[number];
+
 export const storyStatusEnum = pgEnum("story_status", STORY_STATUSES);
 
 /** A story is news in a section; a page is a standing page (About, Ethics policy…) at /<slug>. */
 export const STORY_KINDS = ["story", "page"] as const;
-export type StoryKind = (typeof STORY_KINDS)[number];
 
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
+export type StoryKind = (typeof STORY_KINDS)[number];
 
 export const users = pgTable(
   "users",
@@ -69,9 +68,6 @@ export const users = pgTable(
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
   ],
 );
-
-/** A PostgreSQL text-search configuration (english, german, simple…); see lib/search-language.ts. */
-const regconfig = customType<{ data: string }>({ dataType: () => "regconfig" });
 
 /** One row: the publication's own settings. */
 export const publication = pgTable(
@@ -257,134 +253,10 @@ export const comments = pgTable(
   (t) => [index("comments_story_idx").on(t.storyId, t.createdAt), index("comments_parent_idx").on(t.parentId)],
 );
 
-export const auditLog = pgTable(
-  "audit_log",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    action: text("action").notNull(),
-    targetType: text("target_type"),
-    targetId: text("target_id"),
-    fromStatus: text("from_status"),
-    toStatus: text("to_status"),
-    note: text("note"),
-    ip: text("ip"),
-    metadata: jsonb("metadata").notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("audit_log_created_idx").on(t.createdAt),
-    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
-    index("audit_log_action_idx").on(t.action, t.createdAt),
-    index("audit_log_target_idx").on(t.targetType, t.targetId),
-  ],
-);
-
-/** The store rate-limiter-flexible expects (key, points, expire in epoch ms). */
-export const rateLimits = pgTable("rate_limits", {
-  key: varchar("key", { length: 255 }).primaryKey(),
-  points: integer("points").notNull().default(0),
-  expire: bigint("expire", { mode: "number" }),
-});
-
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-
-/**
- * The live version of every public story, and nothing else: written only by the publishing steps
- * (publish now, the scheduler, publish update, republish) and removed by unpublish. Public pages,
- * feeds, sitemaps and search read from here, so a draft or a pending revision can never leak.
- */
-export const publicStories = pgTable(
-  "public_stories",
-  {
-    storyId: uuid("story_id")
-      .primaryKey()
-      .references(() => stories.id, { onDelete: "cascade" }),
-    sectionId: uuid("section_id")
-      .notNull()
-      .references(() => sections.id, { onDelete: "restrict" }),
-    slug: text("slug").notNull(),
-    headline: text("headline").notNull(),
-    dek: text("dek").notNull(),
-    body: jsonb("body").notNull(),
-    /** The shared renderer's output, made once at publish time. */
-    bodyHtml: text("body_html").notNull(),
-    bodyText: text("body_text").notNull(),
-    wordCount: integer("word_count").notNull(),
-    seoTitle: text("seo_title").notNull(),
-    seoDescription: text("seo_description").notNull(),
-    featuredImageId: uuid("featured_image_id").references(() => media.id, { onDelete: "set null" }),
-    featuredImageAlt: text("featured_image_alt").notNull(),
-    featuredImageCaption: text("featured_image_caption").notNull(),
-    featuredImageCredit: text("featured_image_credit").notNull(),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
-    /** When an update last went live; null until the first one. */
-    updatedAt: timestamp("updated_at", { withTimezone: true }),
-    /** The story revision this live version was taken from. */
-    liveRevision: integer("live_revision").notNull(),
-    /** The publication's search configuration when this row was written or re-indexed. */
-    searchConfig: regconfig("search_config").notNull(),
-    search: tsvector("search")
-      .notNull()
-      .generatedAlwaysAs(
-        sql`setweight(to_tsvector(search_config, headline), 'A') || setweight(to_tsvector(search_config, dek), 'B') || setweight(to_tsvector(search_config, body_text), 'C')`,
-      ),
-  },
-  (t) => [
-    uniqueIndex("public_stories_slug_unique").on(t.sectionId, t.slug),
-    index("public_stories_published_idx").on(t.publishedAt),
-    index("public_stories_section_idx").on(t.sectionId, t.publishedAt),
-    index("public_stories_search_idx").using("gin", t.search),
-  ],
-);
-
-export const publicStoryBylines = pgTable(
-  "public_story_bylines",
-  {
-    storyId: uuid("story_id")
-      .notNull()
-      .references(() => publicStories.storyId, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.storyId, t.userId] }), index("public_story_bylines_user_idx").on(t.userId)],
-);
-
-export const publicStoryTags = pgTable(
-  "public_story_tags",
-  {
-    storyId: uuid("story_id")
-      .notNull()
-      .references(() => publicStories.storyId, { onDelete: "cascade" }),
-    tagId: uuid("tag_id")
-      .notNull()
-      .references(() => tags.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index("public_story_tags_tag_idx").on(t.tagId)],
-);
-
-/**
- * Every public address a story has had (section slug + story slug). An address that is not the
- * story's current one answers 301; one whose story is no longer public answers 410.
- */
-export const storyPaths = pgTable(
-  "story_paths",
-  {
-    sectionSlug: text("section_slug").notNull(),
-    slug: text("slug").notNull(),
-    storyId: uuid("story_id")
-      .notNull()
-      .references(() => stories.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.sectionSlug, t.slug] }), index("story_paths_story_idx").on(t.storyId)],
-);
-
 export const CORRECTION_KINDS = ["correction", "update"] as const;
+
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
 export const correctionKindEnum = pgEnum("correction_kind", CORRECTION_KINDS);
 
 /** Public notes carried by a published update, shown at the end of the story and on /corrections. */
@@ -436,150 +308,4 @@ export const shareLinks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("share_links_token_unique").on(t.tokenHash), index("share_links_story_idx").on(t.storyId)],
-);
-
-/** A one-time link to join the newsroom with a role; only the token's hash is stored. */
-export const staffInvites = pgTable(
-  "staff_invites",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    email: text("email").notNull(),
-    role: roleEnum("role").notNull(),
-    tokenHash: text("token_hash").notNull(),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("staff_invites_token_unique").on(t.tokenHash), index("staff_invites_email_idx").on(t.email)],
-);
-
-/** A one-time link an admin makes for someone to set a new password. */
-export const passwordResets = pgTable(
-  "password_resets",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    tokenHash: text("token_hash").notNull(),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("password_resets_token_unique").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
-);
-
-export const EMAIL_STATUSES = ["queued", "sending", "sent", "failed"] as const;
-export type EmailStatus = (typeof EMAIL_STATUSES)[number];
-
-/**
- * Every email, written in the same transaction as the change that caused it and delivered later
- * by lib/email/worker.ts: an SMTP server that is down or slow never fails or holds up a request.
- */
-export const emailOutbox = pgTable(
-  "email_outbox",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    /** What it is about (password_reset, invitation, notification…), for the admin page. */
-    kind: text("kind").notNull(),
-    recipient: text("recipient").notNull(),
-    subject: text("subject").notNull(),
-    text: text("text").notNull(),
-    html: text("html").notNull(),
-    /** Extra headers, e.g. List-Unsubscribe. */
-    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
-    messageId: text("message_id").notNull(),
-    status: text("status").$type<EmailStatus>().notNull().default("queued"),
-    attempts: integer("attempts").notNull().default(0),
-    /** When a queued message is next due; while sending, when a worker's claim lapses. */
-    dueAt: timestamp("due_at", { withTimezone: true }).notNull().defaultNow(),
-    lastError: text("last_error"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("email_outbox_due_idx").on(t.dueAt).where(sql`${t.status} IN ('queued', 'sending')`),
-    index("email_outbox_created_idx").on(t.createdAt),
-    check("email_outbox_status", sql`${t.status} IN ('queued', 'sending', 'sent', 'failed')`),
-  ],
-);
-
-/**
- * Purges of shared caches (lib/public/purge.ts) whose first attempt failed, kept until one is
- * taken or the shared copies have expired by themselves: a CDN that was unreachable for a while
- * still learns of every change, whichever instance made it and whether or not that one restarts.
- */
-export const cachePurges = pgTable(
-  "cache_purges",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tags: text("tags").array().notNull(),
-    attempts: integer("attempts").notNull().default(1),
-    /** When the next attempt is due; while one is under way, when that worker's claim lapses. */
-    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("cache_purges_due_idx").on(t.dueAt)],
-);
-
-export const EMAIL_MODES = ["off", "immediate", "digest"] as const;
-export type EmailMode = (typeof EMAIL_MODES)[number];
-
-/** A person's choice for one kind of editorial email; no row means the kind's default. */
-export const emailPreferences = pgTable(
-  "email_preferences",
-  {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    mode: text("mode").$type<EmailMode>().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.kind] }), check("email_preferences_mode", sql`${t.mode} IN ('off', 'immediate', 'digest')`)],
-);
-
-/**
- * One row per person per day (the publication's day) once their digest has been considered: the
- * primary key lets exactly one instance send it.
- */
-export const emailDigests = pgTable(
-  "email_digests",
-  {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    day: text("day").notNull(),
-    /** The digest covers notifications up to this moment; the next one starts here. */
-    coversUntil: timestamp("covers_until", { withTimezone: true }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.day] })],
-);
-
-/**
- * The live version of every public standing page: written by the same publishing steps as
- * public_stories, removed by unpublish. Kept apart from public_stories so no list of stories
- * (home, sections, feeds, search, sitemaps of news) can ever include a page.
- */
-export const publicPages = pgTable(
-  "public_pages",
-  {
-    storyId: uuid("story_id")
-      .primaryKey()
-      .references(() => stories.id, { onDelete: "cascade" }),
-    slug: text("slug").notNull(),
-    headline: text("headline").notNull(),
-    dek: text("dek").notNull(),
-    bodyHtml: text("body_html").notNull(),
-    seoTitle: text("seo_title").notNull(),
-    seoDescription: text("seo_description").notNull(),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
-    /** When an update last went live; null until the first one. */
-    updatedAt: timestamp("updated_at", { withTimezone: true }),
-    liveRevision: integer("live_revision").notNull(),
-    /** Place in the footer navigation, which admins order; a page going live for the first time comes last. */
-    footerPosition: integer("footer_position").notNull(),
-  },
-  (t) => [uniqueIndex("public_pages_slug_unique").on(t.slug), index("public_pages_footer_idx").on(t.footerPosition)],
 );
